@@ -1,0 +1,251 @@
+package sim
+
+import (
+	"fmt"
+	"time"
+)
+
+// Config is one fully resolved scenario: every preset expanded, every default
+// filled in, every multiple still symbolic so that the interval can change.
+// scenarios.Load builds it from YAML; Validate checks what the model relies on.
+type Config struct {
+	Name         string
+	Horizon      time.Duration // simulated time per replication
+	Replications int
+	Seed         uint64
+	MaxEvents    int64 // events per replication before the run is an error
+
+	Platform Platform
+	App      App
+	User     User
+	Network  Network
+	Server   Server
+	Radio    Radio
+	Device   Device
+	Events   []ScriptedEvent // replayed in every replication
+}
+
+// Platform is how the OS treats a background app.
+type Platform struct {
+	Name string // the preset it came from, for reports
+
+	// AlwaysAwake: the app is never suspended (an embedded or mains-powered
+	// device); pings are timer-driven and CPU energy is the baseline.
+	AlwaysAwake bool
+	// Keepalive: the platform offers a keepalive handler (setKeepAliveTimeout);
+	// without one a suspended app sends no pings at all.
+	Keepalive            bool
+	KeepaliveMin         time.Duration // shorter intervals are clamped to it
+	KeepaliveEarly       Dist          // how long before the interval the handler fires
+	WakeupBudget         time.Duration // CPU a wakeup gives without a background task
+	BackgroundTaskLimit  time.Duration // CPU a background task gives
+	EnterBackgroundGrace time.Duration // CPU after leaving the foreground
+	ExpiryWarning        time.Duration // the expiration handler runs this long before the limit
+	WakeOnSocketData     bool          // data on the VoIP socket wakes a suspended app
+	WakeOnSocketClose    bool          // EOF, error or interface loss wakes a suspended app
+	RelaunchAfterKill    bool
+	RelaunchDelay        time.Duration
+}
+
+// TaskPolicy is how the app uses background tasks around each wakeup.
+type TaskPolicy uint8
+
+// The background task policies.
+const (
+	EndWhenDone TaskPolicy = iota // end after the pong or reconnect, and in the expiration handler
+	EndOnExpiry                   // hold the CPU until the expiration handler
+	Leak                          // never end it: the watchdog kills the app
+)
+
+var taskPolicyNames = [...]string{"end_when_done", "end_on_expiry", "leak"}
+
+func (p TaskPolicy) String() string { return taskPolicyNames[p] }
+
+// TaskPolicies lists the policy names as the YAML writes them.
+func TaskPolicies() []string { return taskPolicyNames[:] }
+
+// App is the app's heartbeat and reconnect logic.
+type App struct {
+	Interval           time.Duration // T, the knob under study
+	ForegroundInterval time.Duration // 0: the same as Interval
+	Timeout            time.Duration // wait for a pong, or for a connect
+	BackgroundTask     TaskPolicy
+	Reconnect          Backoff
+}
+
+// Backoff is the reconnect schedule: Initial, then multiplied each failure up
+// to Max, each delay spread by ±Jitter (a fraction).
+type Backoff struct {
+	Initial    time.Duration
+	Max        time.Duration
+	Multiplier float64
+	Jitter     float64
+}
+
+// User is how often the user opens the app.
+type User struct {
+	SessionsPerDay float64 // Poisson; 0: never
+	SessionLength  Dist
+}
+
+// Network is the path between the device and the server.
+type Network struct {
+	RTT            Dist
+	ConnectTime    Dist
+	NATIdleTimeout time.Duration // 0: no NAT
+	Outages        *Outages      // nil: none
+	Handovers      *Handovers    // nil: none
+}
+
+// Outages are losses of the network path (Wi-Fi drops, tunnels).
+type Outages struct {
+	Every         Dist // time between the end of one outage and the start of the next
+	Duration      Dist
+	SignalsClient bool // the OS tells the socket at once (interface gone)
+}
+
+// Handovers are IP changes: the connection dies, the path stays up, the client is told.
+type Handovers struct {
+	Every Dist
+}
+
+// RestartKind is how a server restart looks to its clients.
+type RestartKind uint8
+
+// The restart kinds.
+const (
+	Graceful RestartKind = iota // the server sends FIN/RST
+	Silent                      // host loss, failover, partition: nothing is sent
+)
+
+func (k RestartKind) String() string {
+	if k == Silent {
+		return "silent"
+	}
+	return "graceful"
+}
+
+// Server is the far end of the connection.
+type Server struct {
+	// IdleTimeout is a fixed idle timeout; IdleTimeoutMultiple, when non-zero,
+	// overrides it with that multiple of the effective interval (MQTT: 1.5).
+	// Both zero: the server never times a client out.
+	IdleTimeout         time.Duration
+	IdleTimeoutMultiple float64
+	Restarts            *Restarts // nil: none
+	Pushes              *Pushes   // nil: none
+}
+
+// Restarts is the server restart generator.
+type Restarts struct {
+	Every    Dist // time between the end of one downtime and the next restart
+	Downtime Dist
+	Kind     RestartKind
+}
+
+// Pushes are server-to-device messages.
+type Pushes struct {
+	PerHour     float64 // Poisson rate
+	DropOffline bool    // false: queue while the client is offline and deliver on reconnect
+}
+
+// Radio is the radio's power state machine; powers are above the idle baseline.
+type Radio struct {
+	Name           string
+	Promotion      time.Duration
+	PromotionPower float64 // W
+	ActivePower    float64 // W
+	Tail           []TailStage
+}
+
+// TailStage is one inactivity stage after the last packet.
+type TailStage struct {
+	For   time.Duration
+	Power float64 // W
+}
+
+// Device holds the battery and the CPU's cost.
+type Device struct {
+	BatteryMAh float64
+	Voltage    float64
+	CPUPower   float64 // W while awake in the background
+}
+
+// BatteryJoules is the energy in a full battery.
+func (d Device) BatteryJoules() float64 { return d.BatteryMAh * 3.6 * d.Voltage }
+
+// ScriptedKind is what a scripted event does.
+type ScriptedKind uint8
+
+// The scripted events.
+const (
+	ScriptNetworkDown ScriptedKind = iota // the path is down For
+	ScriptHandover                        // the IP changes
+	ScriptServerRestart                   // the server restarts (Restart kind), down For
+	ScriptUserOpen                        // the user opens the app For
+)
+
+// ScriptedEvent is an event replayed at a fixed time in every replication.
+type ScriptedEvent struct {
+	At      time.Duration
+	Kind    ScriptedKind
+	For     time.Duration
+	Restart RestartKind
+	// SignalsClient: for a network outage, whether the client is told at once.
+	SignalsClient bool
+}
+
+// EffectiveInterval is the background heartbeat interval the platform really
+// uses: the interval, raised to the keepalive minimum where there is one.
+func (c *Config) EffectiveInterval() time.Duration {
+	if c.Platform.Keepalive && !c.Platform.AlwaysAwake && c.App.Interval < c.Platform.KeepaliveMin {
+		return c.Platform.KeepaliveMin
+	}
+	return c.App.Interval
+}
+
+// ForegroundInterval is the timer-driven ping interval while in the foreground.
+func (c *Config) ForegroundInterval() time.Duration {
+	if c.App.ForegroundInterval > 0 {
+		return c.App.ForegroundInterval
+	}
+	return c.App.Interval
+}
+
+// ServerIdleTimeout is the server's idle timeout at this interval (0: none).
+func (c *Config) ServerIdleTimeout() time.Duration {
+	if c.Server.IdleTimeoutMultiple > 0 {
+		return time.Duration(c.Server.IdleTimeoutMultiple * float64(c.EffectiveInterval()))
+	}
+	return c.Server.IdleTimeout
+}
+
+// WithInterval returns a copy of c at heartbeat interval t; multiples follow.
+func (c Config) WithInterval(t time.Duration) Config {
+	c.App.Interval = t
+	return c
+}
+
+// Warnings are the things a user should know about this configuration before
+// trusting its numbers: a clamped interval, a timeout that cannot work.
+func (c *Config) Warnings() []string {
+	var w []string
+	T, eff := c.App.Interval, c.EffectiveInterval()
+	if eff != T {
+		w = append(w, fmt.Sprintf("app.heartbeat.interval %s is below the %s keepalive minimum; the platform clamps it to %s",
+			FormatDuration(T), c.Platform.Name, FormatDuration(eff)))
+	}
+	if !c.Platform.AlwaysAwake && !c.Platform.Keepalive {
+		w = append(w, fmt.Sprintf("platform %s has no keepalive handler: a suspended app sends no pings, so the interval only applies in the foreground",
+			c.Platform.Name))
+	}
+	if s := c.ServerIdleTimeout(); s > 0 && s <= eff {
+		w = append(w, fmt.Sprintf("server.idle_timeout %s is not longer than the effective interval %s: the server will drop healthy connections",
+			FormatDuration(s), FormatDuration(eff)))
+	}
+	if nat := c.Network.NATIdleTimeout; nat > 0 && nat <= eff {
+		w = append(w, fmt.Sprintf("network.nat_idle_timeout %s is not longer than the effective interval %s: the NAT will forget the connection between pings",
+			FormatDuration(nat), FormatDuration(eff)))
+	}
+	return w
+}

@@ -1,0 +1,273 @@
+// Package des is pingtune's discrete-event engine: a virtual clock and a typed
+// priority queue of timers. It knows nothing of sockets, apps or radios.
+//
+// Start with Engine: schedule events with At or After, keep the returned Timer
+// to Cancel or Reschedule it, and drive the simulation with Next, which pops
+// events in (time, sequence) order. Same-time events run in the order they were
+// scheduled (or last rescheduled), so a run is a pure function of its inputs.
+//
+// The queue is a binary heap of slot indices with each slot remembering its heap
+// position, so cancel and reschedule are O(log n) and never leave dead entries
+// behind. Slots are recycled through a free list: once the heap has grown to the
+// run's peak size, scheduling allocates nothing.
+package des
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Kind tells the engine's user what an event means; the engine never looks at it.
+type Kind uint16
+
+// Event is one fired timer.
+type Event struct {
+	At   time.Duration // virtual time since the start of the run
+	Kind Kind
+	Arg  int64 // free for the user: an id, a generation, a packet number
+}
+
+// Timer is a handle to a scheduled event. The zero Timer refers to nothing;
+// a handle whose event has fired or been cancelled is stale and harmless.
+type Timer struct {
+	slot int32
+	gen  uint32
+}
+
+// ErrMaxEvents is returned by Next when a run has processed its event cap.
+var ErrMaxEvents = errors.New("event cap reached")
+
+type slot struct {
+	at   time.Duration
+	seq  uint64
+	arg  int64
+	gen  uint32 // bumped on every reuse, so stale Timers miss
+	pos  int32  // index in Engine.heap, or -1 when the slot is free
+	kind Kind
+}
+
+// Engine is a virtual clock with a queue of pending events. The zero value is
+// ready to use, with no event cap.
+type Engine struct {
+	now       time.Duration
+	seq       uint64
+	slots     []slot
+	heap      []int32 // slot indices, a binary min-heap by (at, seq)
+	free      []int32
+	fired     int64
+	maxEvents int64
+}
+
+// New returns an engine that refuses to run more than maxEvents events
+// (0: no cap).
+func New(maxEvents int64) *Engine {
+	return &Engine{maxEvents: maxEvents}
+}
+
+// Reset empties the queue and rewinds the clock, keeping the memory for reuse.
+func (e *Engine) Reset(maxEvents int64) {
+	e.now, e.seq, e.fired, e.maxEvents = 0, 0, 0, maxEvents
+	e.heap = e.heap[:0]
+	e.free = e.free[:0]
+	for i := range e.slots {
+		e.slots[i].gen++
+		e.slots[i].pos = -1
+		e.free = append(e.free, int32(len(e.slots)-1-i))
+	}
+}
+
+// Now is the current virtual time: the time of the last event returned by Next.
+func (e *Engine) Now() time.Duration { return e.now }
+
+// Fired is how many events Next has returned since the start.
+func (e *Engine) Fired() int64 { return e.fired }
+
+// Len is the number of pending events.
+func (e *Engine) Len() int { return len(e.heap) }
+
+// At schedules an event at absolute time at, which must not be in the past.
+func (e *Engine) At(at time.Duration, kind Kind, arg int64) Timer {
+	if at < e.now {
+		panic(fmt.Sprintf("des: event kind %d scheduled at %v, before now %v", kind, at, e.now))
+	}
+	var i int32
+	if n := len(e.free); n > 0 {
+		i = e.free[n-1]
+		e.free = e.free[:n-1]
+	} else {
+		e.slots = append(e.slots, slot{})
+		i = int32(len(e.slots) - 1)
+	}
+	s := &e.slots[i]
+	s.gen++
+	s.at, s.kind, s.arg = at, kind, arg
+	s.seq = e.seq
+	e.seq++
+	s.pos = int32(len(e.heap))
+	e.heap = append(e.heap, i)
+	e.up(int(s.pos))
+	return Timer{slot: i, gen: s.gen}
+}
+
+// After schedules an event d from now; d must not be negative.
+func (e *Engine) After(d time.Duration, kind Kind, arg int64) Timer {
+	return e.At(e.now+d, kind, arg)
+}
+
+// live returns the slot of a pending timer, or nil.
+func (e *Engine) live(t Timer) *slot {
+	if t.gen == 0 || int(t.slot) >= len(e.slots) {
+		return nil
+	}
+	s := &e.slots[t.slot]
+	if s.gen != t.gen || s.pos < 0 {
+		return nil
+	}
+	return s
+}
+
+// Pending reports whether t is scheduled and has not fired.
+func (e *Engine) Pending(t Timer) bool { return e.live(t) != nil }
+
+// When returns the time t is due, and whether it is pending.
+func (e *Engine) When(t Timer) (time.Duration, bool) {
+	if s := e.live(t); s != nil {
+		return s.at, true
+	}
+	return 0, false
+}
+
+// Cancel removes a pending event; it reports whether there was one.
+func (e *Engine) Cancel(t Timer) bool {
+	s := e.live(t)
+	if s == nil {
+		return false
+	}
+	e.remove(int(s.pos))
+	return true
+}
+
+// Reschedule moves a pending event to time at, as if it had just been
+// scheduled there (it runs after events already due at that time). It reports
+// whether t was pending; a stale timer is left alone.
+func (e *Engine) Reschedule(t Timer, at time.Duration) bool {
+	s := e.live(t)
+	if s == nil {
+		return false
+	}
+	if at < e.now {
+		panic(fmt.Sprintf("des: event kind %d rescheduled to %v, before now %v", s.kind, at, e.now))
+	}
+	old := s.at
+	s.at, s.seq = at, e.seq
+	e.seq++
+	if at < old {
+		e.up(int(s.pos))
+	} else {
+		e.down(int(s.pos))
+	}
+	return true
+}
+
+// Set points *t at an event of the given kind at time at: it reschedules *t if
+// pending and schedules a new one otherwise. It suits the many one-per-purpose
+// timers of a model (a ping timeout, an idle timer, a radio tail).
+func (e *Engine) Set(t *Timer, at time.Duration, kind Kind, arg int64) {
+	if s := e.live(*t); s != nil && s.kind == kind {
+		s.arg = arg
+		e.Reschedule(*t, at)
+		return
+	}
+	e.Cancel(*t)
+	*t = e.At(at, kind, arg)
+}
+
+// Stop cancels *t, if pending, and clears it.
+func (e *Engine) Stop(t *Timer) {
+	e.Cancel(*t)
+	*t = Timer{}
+}
+
+// Next pops the earliest pending event due no later than until and advances
+// the clock to it. When nothing is due by then it advances the clock to until
+// and returns false. Past the event cap it returns ErrMaxEvents.
+func (e *Engine) Next(until time.Duration) (Event, bool, error) {
+	if len(e.heap) == 0 || e.slots[e.heap[0]].at > until {
+		if until > e.now {
+			e.now = until
+		}
+		return Event{}, false, nil
+	}
+	if e.maxEvents > 0 && e.fired >= e.maxEvents {
+		return Event{}, false, fmt.Errorf("%w (%d events by %v)", ErrMaxEvents, e.fired, e.now)
+	}
+	i := e.heap[0]
+	s := &e.slots[i]
+	ev := Event{At: s.at, Kind: s.kind, Arg: s.arg}
+	e.remove(0)
+	e.now = ev.At
+	e.fired++
+	return ev, true, nil
+}
+
+func (e *Engine) less(a, b int32) bool {
+	sa, sb := &e.slots[a], &e.slots[b]
+	if sa.at != sb.at {
+		return sa.at < sb.at
+	}
+	return sa.seq < sb.seq
+}
+
+func (e *Engine) swap(i, j int) {
+	h := e.heap
+	h[i], h[j] = h[j], h[i]
+	e.slots[h[i]].pos = int32(i)
+	e.slots[h[j]].pos = int32(j)
+}
+
+func (e *Engine) up(j int) {
+	for j > 0 {
+		i := (j - 1) / 2
+		if !e.less(e.heap[j], e.heap[i]) {
+			break
+		}
+		e.swap(i, j)
+		j = i
+	}
+}
+
+func (e *Engine) down(i int) {
+	n := len(e.heap)
+	for {
+		l := 2*i + 1
+		if l >= n {
+			return
+		}
+		j := l
+		if r := l + 1; r < n && e.less(e.heap[r], e.heap[l]) {
+			j = r
+		}
+		if !e.less(e.heap[j], e.heap[i]) {
+			return
+		}
+		e.swap(i, j)
+		i = j
+	}
+}
+
+// remove takes the entry at heap index i out and frees its slot.
+func (e *Engine) remove(i int) {
+	n := len(e.heap) - 1
+	idx := e.heap[i]
+	if i != n {
+		e.swap(i, n)
+	}
+	e.heap = e.heap[:n]
+	if i != n {
+		e.down(i)
+		e.up(i)
+	}
+	e.slots[idx].pos = -1
+	e.free = append(e.free, idx)
+}

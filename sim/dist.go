@@ -1,0 +1,144 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"strings"
+	"time"
+)
+
+// DistKind names the shape of a Dist.
+type DistKind uint8
+
+// The distribution shapes a scenario can write.
+const (
+	Const     DistKind = iota // always Value
+	Exp                       // exponential with mean Value
+	Uniform                   // uniform on [Value, Max]
+	Lognormal                 // median Value, log-space standard deviation Shape
+	Weibull                   // scale Value, shape Shape
+	Normal                    // mean Value, standard deviation Max, cut at 0
+	Empirical                 // one of Values, each equally likely
+)
+
+// Dist is a distribution of durations. The zero Dist is the constant 0.
+type Dist struct {
+	Kind   DistKind
+	Value  time.Duration // the constant, mean, lower bound, median or scale
+	Max    time.Duration // the uniform upper bound, or the normal standard deviation
+	Shape  float64       // lognormal sigma or Weibull shape
+	Values []time.Duration
+}
+
+// Fixed returns the constant distribution at d.
+func Fixed(d time.Duration) Dist { return Dist{Kind: Const, Value: d} }
+
+// Sample draws one duration from r. Results are never negative.
+func (d Dist) Sample(r *rand.Rand) time.Duration {
+	var x float64
+	switch d.Kind {
+	case Const:
+		return d.Value
+	case Exp:
+		x = r.ExpFloat64() * float64(d.Value)
+	case Uniform:
+		return d.Value + time.Duration(r.Int64N(int64(d.Max-d.Value)+1))
+	case Lognormal:
+		x = float64(d.Value) * math.Exp(d.Shape*r.NormFloat64())
+	case Weibull:
+		// Inverse transform: scale * (-ln U)^(1/shape), U in (0, 1].
+		x = float64(d.Value) * math.Pow(-math.Log(1-r.Float64()), 1/d.Shape)
+	case Normal:
+		x = float64(d.Value) + float64(d.Max)*r.NormFloat64()
+	case Empirical:
+		return d.Values[r.IntN(len(d.Values))]
+	default:
+		panic(fmt.Sprintf("sim: unknown distribution kind %d", d.Kind))
+	}
+	switch {
+	case x <= 0 || math.IsNaN(x):
+		return 0
+	case x >= math.MaxInt64/2:
+		return math.MaxInt64 / 2 // far beyond any horizon
+	}
+	return time.Duration(x)
+}
+
+// Mean is the distribution's expected value.
+func (d Dist) Mean() time.Duration {
+	switch d.Kind {
+	case Uniform:
+		return (d.Value + d.Max) / 2
+	case Lognormal:
+		return time.Duration(float64(d.Value) * math.Exp(d.Shape*d.Shape/2))
+	case Weibull:
+		return time.Duration(float64(d.Value) * math.Gamma(1+1/d.Shape))
+	case Normal:
+		// The mean of max(0, X) for X ~ N(mu, sd).
+		mu, sd := float64(d.Value), float64(d.Max)
+		if sd == 0 {
+			return max(d.Value, 0)
+		}
+		z := mu / sd
+		pdf := math.Exp(-z*z/2) / math.Sqrt(2*math.Pi)
+		cdf := 0.5 * math.Erfc(-z/math.Sqrt2)
+		return time.Duration(mu*cdf + sd*pdf)
+	case Empirical:
+		var sum time.Duration
+		for _, v := range d.Values {
+			sum += v
+		}
+		return sum / time.Duration(len(d.Values))
+	}
+	return d.Value // Const, Exp
+}
+
+// String writes the distribution in the scenario's YAML flow form.
+func (d Dist) String() string {
+	switch d.Kind {
+	case Const:
+		return FormatDuration(d.Value)
+	case Exp:
+		return "{exp: " + FormatDuration(d.Value) + "}"
+	case Uniform:
+		return "{uniform: [" + FormatDuration(d.Value) + ", " + FormatDuration(d.Max) + "]}"
+	case Lognormal:
+		return fmt.Sprintf("{lognormal: {median: %s, sigma: %g}}", FormatDuration(d.Value), d.Shape)
+	case Weibull:
+		return fmt.Sprintf("{weibull: {scale: %s, shape: %g}}", FormatDuration(d.Value), d.Shape)
+	case Normal:
+		return "{normal: {mean: " + FormatDuration(d.Value) + ", sd: " + FormatDuration(d.Max) + "}}"
+	case Empirical:
+		s := make([]string, len(d.Values))
+		for i, v := range d.Values {
+			s[i] = FormatDuration(v)
+		}
+		return "{empirical: [" + strings.Join(s, ", ") + "]}"
+	}
+	return fmt.Sprintf("Dist(%d)", d.Kind)
+}
+
+// FormatDuration writes d in the scenario syntax, in the largest unit that
+// keeps it exact: 7d, 90m, 11.576s, 260ms.
+func FormatDuration(d time.Duration) string {
+	if d == 0 {
+		return "0s"
+	}
+	sign := ""
+	if d < 0 {
+		sign, d = "-", -d
+	}
+	for _, u := range []struct {
+		name string
+		size time.Duration
+	}{{"d", 24 * time.Hour}, {"h", time.Hour}, {"m", time.Minute}, {"s", time.Second}, {"ms", time.Millisecond}} {
+		if d%u.size == 0 {
+			return fmt.Sprintf("%s%d%s", sign, d/u.size, u.name)
+		}
+	}
+	if d >= time.Second {
+		return sign + fmt.Sprintf("%g", d.Seconds()) + "s"
+	}
+	return sign + fmt.Sprintf("%g", float64(d)/float64(time.Millisecond)) + "ms"
+}

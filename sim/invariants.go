@@ -1,0 +1,121 @@
+package sim
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"time"
+)
+
+// checkEnd verifies, after a run, the accounting rules every replication must
+// keep. Run calls it under Options.Check; tests call it on every scenario.
+// (Transitions are checked as they happen, by setState; wakeups by wake.)
+func (w *World) checkEnd() error {
+	var errs []error
+	fail := func(format string, args ...any) {
+		errs = append(errs, invariantError(fmt.Sprintf(format, args...)))
+	}
+	r, h := &w.res, w.cfg.Horizon
+
+	for l := Lane(0); l < NumLanes; l++ {
+		var sum time.Duration
+		for _, t := range w.lanes[l].total {
+			if t < 0 {
+				fail("negative time in a %s state", l)
+			}
+			sum += t
+		}
+		if sum != h {
+			fail("time in %s states adds up to %v, not the horizon %v", l, sum, h)
+		}
+	}
+
+	// Energy: the integral booked state by state equals power × time.
+	rc := &w.cfg.Radio
+	want := rc.PromotionPower*r.RadioTime[RadioPromotion].Seconds() + rc.ActivePower*r.RadioTime[RadioActive].Seconds()
+	var tail time.Duration
+	for i, st := range rc.Tail {
+		want += st.Power * w.radio.stageTime[i].Seconds()
+		tail += w.radio.stageTime[i]
+	}
+	if tail != r.RadioTime[RadioTail] {
+		fail("tail stages add up to %v, the tail state to %v", tail, r.RadioTime[RadioTail])
+	}
+	if math.Abs(want-r.RadioJ) > 1e-9*max(1, want) {
+		fail("radio energy %g J, but power × time gives %g J", r.RadioJ, want)
+	}
+	if r.RadioJ < 0 || r.CPUJ < 0 {
+		fail("negative energy")
+	}
+	if a := float64(r.UpTime) / float64(h); a < 0 || a > 1 {
+		fail("availability %g outside [0, 1]", a)
+	}
+
+	// Pushes: every one sent is somewhere.
+	inFlight := 0
+	free := make(map[int32]bool, len(w.freePkt))
+	for _, p := range w.freePkt {
+		free[p] = true
+	}
+	for i := range w.pkts {
+		if !free[int32(i)] && w.pkts[i].kind == pktPush {
+			inFlight++
+		}
+	}
+	p := r.Pushes
+	if held := len(w.queue) + inFlight + len(w.unread); p.Pending != held || p.Sent != p.Delivered+p.Lost+p.Dropped+p.Pending {
+		fail("pushes: sent %d ≠ delivered %d + lost %d + dropped %d + pending %d (queued %d, in flight %d, unread %d)",
+			p.Sent, p.Delivered, p.Lost, p.Dropped, p.Pending, len(w.queue), inFlight, len(w.unread))
+	}
+	if len(r.PushLatency) != p.Delivered {
+		fail("%d push latencies for %d deliveries", len(r.PushLatency), p.Delivered)
+	}
+
+	// Breaks: each side either learned of it within the run or is censored,
+	// and then it still holds the connection.
+	unrec := make(map[int]bool, len(w.unrecovered))
+	for _, i := range w.unrecovered {
+		unrec[i] = true
+	}
+	for id := range w.conns {
+		c := &w.conns[id]
+		if c.brk < 0 {
+			continue
+		}
+		b := r.Breaks[c.brk]
+		for _, l := range []struct {
+			name string
+			d    time.Duration
+		}{{"client", b.Client}, {"server", b.Server}, {"recovery", b.Recover}} {
+			if l.d != Unresolved && (l.d < 0 || b.At+l.d > h) {
+				fail("break %d (%s at %v): %s latency %v outside the run", c.brk, b.Cause, b.At, l.name, l.d)
+			}
+		}
+		if (b.Client == Unresolved) != c.open {
+			fail("break %d (%s at %v): client latency %v but the client socket open = %v", c.brk, b.Cause, b.At, b.Client, c.open)
+		}
+		if (b.Server == Unresolved) != (w.session == id) {
+			fail("break %d (%s at %v): server latency %v but the server session is %d", c.brk, b.Cause, b.At, b.Server, w.session)
+		}
+		if (b.Recover == Unresolved) != unrec[c.brk] {
+			fail("break %d (%s at %v): recovery %v disagrees with the pending list", c.brk, b.Cause, b.At, b.Recover)
+		}
+	}
+	n := 0
+	for id := range w.conns {
+		if w.conns[id].brk >= 0 {
+			n++
+		}
+	}
+	if n != len(r.Breaks) {
+		fail("%d breaks recorded, %d connections broke", len(r.Breaks), n)
+	}
+	var byCause [NumCauses]int
+	for _, b := range r.Breaks {
+		byCause[b.Cause]++
+	}
+	if r.Kills < byCause[CauseKill] {
+		fail("%d kill breaks but %d kills", byCause[CauseKill], r.Kills)
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,185 @@
+package sim
+
+import "time"
+
+// pktKind is what a packet carries.
+type pktKind uint8
+
+const (
+	pktPing   pktKind = iota // client → server heartbeat
+	pktPong                  // server → client answer
+	pktSyn                   // client → server: the connect handshake
+	pktAccept                // server → client: the handshake's answer
+	pktPush                  // server → client message
+	pktAck                   // client → server: a push was read
+	pktFin                   // client → server: the client closed (FIN, or RST from a closed socket)
+	pktReset                 // server → client: the server closed (FIN or RST)
+)
+
+// packet is one message in flight. For a connect, rtt is the whole handshake
+// time; each direction takes half.
+type packet struct {
+	kind pktKind
+	conn int
+	rtt  time.Duration
+	seq  int64         // the ping a pong answers
+	sent time.Duration // when the server sent a push
+}
+
+// newPacket takes a packet from the pool.
+func (w *World) newPacket(kind pktKind, conn int, rtt time.Duration) int32 {
+	var i int32
+	if n := len(w.freePkt); n > 0 {
+		i = w.freePkt[n-1]
+		w.freePkt = w.freePkt[:n-1]
+	} else {
+		w.pkts = append(w.pkts, packet{})
+		i = int32(len(w.pkts) - 1)
+	}
+	w.pkts[i] = packet{kind: kind, conn: conn, rtt: rtt}
+	return i
+}
+
+func (w *World) freePacket(p int32) { w.freePkt = append(w.freePkt, p) }
+
+// send queues a client packet on connection conn.
+func (w *World) send(kind pktKind, conn int, rtt, need time.Duration) {
+	w.uplink(w.newPacket(kind, conn, rtt), need)
+}
+
+// uplink sends packet p from the device once the radio is ready, keeping the
+// radio active for need after that (the time an answer is expected within).
+func (w *World) uplink(p int32, need time.Duration) {
+	w.eng.At(w.radioRequest(need), evUplink, int64(p))
+}
+
+// downlink sends packet p from the server towards the device.
+func (w *World) downlink(p int32) {
+	w.eng.At(w.now()+w.pkts[p].rtt/2, evDownlink, int64(p))
+}
+
+// drop loses packet p on the way; a lost push is counted.
+func (w *World) drop(p int32) {
+	if w.pkts[p].kind == pktPush {
+		w.res.Pushes.Lost++
+		w.event(TracePushLost, 0, 0, -1)
+	}
+	w.freePacket(p)
+}
+
+// onUplink: the packet leaves the device and crosses the access network and the NAT.
+func (w *World) onUplink(p int32) {
+	pk := &w.pkts[p]
+	if w.state(LanePath) != 0 || w.conns[pk.conn].pathLost || !w.natCross(pk.conn, pk.kind == pktSyn) {
+		w.drop(p)
+		return
+	}
+	w.eng.At(w.now()+pk.rtt/2, evAtServer, int64(p))
+}
+
+// onDownlink: the packet crosses the NAT and the access network; an idle
+// radio is paged and must be promoted before it can receive.
+func (w *World) onDownlink(p int32) {
+	pk := &w.pkts[p]
+	if w.state(LanePath) != 0 || w.conns[pk.conn].pathLost || !w.natCross(pk.conn, false) {
+		w.drop(p)
+		return
+	}
+	if ready := w.radioRequest(0); ready > w.now() {
+		w.eng.At(ready, evAtDevice, int64(p))
+		return
+	}
+	w.onAtDevice(p)
+}
+
+// onAtDevice: the device's kernel has the packet.
+func (w *World) onAtDevice(p int32) {
+	pk := w.pkts[p]
+	w.freePacket(p)
+	c := &w.conns[pk.conn]
+	if c.closed {
+		// A closed socket answers anything but a reset with a reset.
+		if pk.kind == pktPush {
+			w.res.Pushes.Lost++
+			w.event(TracePushLost, 0, 0, -1)
+		}
+		if pk.kind != pktReset {
+			w.send(pktFin, pk.conn, pk.rtt, 0)
+		}
+		return
+	}
+	switch pk.kind {
+	case pktPong:
+		if pk.conn != w.cur || !w.pingOut || pk.seq != w.pingSeq {
+			return // the answer to a ping already given up on
+		}
+		switch {
+		case w.hasCPU():
+			w.pongReceived()
+		case w.cfg.Platform.WakeOnSocketData:
+			w.wake(WakeSocket)
+			w.pongReceived()
+		default:
+			w.pongPending = true
+		}
+	case pktAccept:
+		if pk.conn == w.cur && c.connecting && w.session == pk.conn {
+			w.established(pk.conn)
+		}
+	case pktPush:
+		switch {
+		case w.hasCPU():
+			w.pushDelivered(pk.sent)
+			w.settle()
+		case w.cfg.Platform.WakeOnSocketData:
+			w.wake(WakePush)
+			w.pushDelivered(pk.sent)
+			w.settle()
+		default:
+			w.unread = append(w.unread, pk.sent)
+		}
+	case pktReset:
+		w.notice(pk.conn)
+	default:
+		panic(invariantError("an uplink packet arrived at the device"))
+	}
+}
+
+// onAtServer: the server has the packet (if it is up).
+func (w *World) onAtServer(p int32) {
+	pk := &w.pkts[p]
+	if w.state(LaneServer) != 0 {
+		w.drop(p)
+		return
+	}
+	switch pk.kind {
+	case pktPing:
+		if w.session != pk.conn {
+			pk.kind = pktReset // a ping on a connection the server lost: RST
+		} else {
+			w.heard()
+			pk.kind = pktPong
+		}
+		w.downlink(p)
+	case pktSyn:
+		if w.session >= 0 {
+			w.takeover()
+		}
+		w.openSession(pk.conn)
+		pk.kind = pktAccept
+		w.downlink(p)
+		w.flushQueue(pk.conn, pk.rtt)
+	case pktAck:
+		if w.session == pk.conn {
+			w.heard()
+		}
+		w.freePacket(p)
+	case pktFin:
+		if w.session == pk.conn {
+			w.serverCloses()
+		}
+		w.freePacket(p)
+	default:
+		panic(invariantError("a downlink packet arrived at the server"))
+	}
+}

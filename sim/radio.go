@@ -1,0 +1,123 @@
+package sim
+
+import (
+	"time"
+
+	"pingtune/sim/des"
+)
+
+// This file is the radio's power state machine: idle → promotion → active →
+// tail stages → idle, with traffic in a tail going back to active at once.
+
+type radio struct {
+	stage       int           // the tail stage, in RadioTail
+	activeUntil time.Duration // the radio stays active at least until then
+	timer       des.Timer     // the next state change
+	energy      float64       // J used up to the last state change
+	promotions  int
+	stageTime   [MaxTailStages]time.Duration // time in each tail stage, for the energy check
+}
+
+// MaxTailStages is the most tail stages a radio profile may have.
+const MaxTailStages = 8
+
+// radioPower is the power drawn in the current state, above idle.
+func (w *World) radioPower() float64 {
+	r := &w.cfg.Radio
+	switch RadioState(w.state(LaneRadio)) {
+	case RadioPromotion:
+		return r.PromotionPower
+	case RadioActive:
+		return r.ActivePower
+	case RadioTail:
+		return r.Tail[w.radio.stage].Power
+	}
+	return 0
+}
+
+// radioEnter books the energy of the state being left and enters s.
+func (w *World) radioEnter(s RadioState, stage int) {
+	w.radioClose()
+	w.radio.stage = stage
+	w.setState(LaneRadio, uint8(s))
+}
+
+// radioClose books the energy of the current state up to now.
+func (w *World) radioClose() {
+	d := w.now() - w.lanes[LaneRadio].since
+	w.radio.energy += w.radioPower() * d.Seconds()
+	if RadioState(w.state(LaneRadio)) == RadioTail {
+		w.radio.stageTime[w.radio.stage] += d
+	}
+}
+
+// radioRequest asks for the radio to carry a packet now and stay active for
+// need after it can; it returns when the packet can go (after any promotion).
+func (w *World) radioRequest(need time.Duration) time.Duration {
+	now, r, cfg := w.now(), &w.radio, &w.cfg.Radio
+	switch RadioState(w.state(LaneRadio)) {
+	case RadioIdle:
+		r.promotions++
+		ready := now + cfg.Promotion
+		r.activeUntil = ready + need
+		if cfg.Promotion > 0 {
+			w.radioEnter(RadioPromotion, 0)
+			w.eng.Set(&r.timer, ready, evRadio, 0)
+		} else {
+			w.radioEnter(RadioActive, 0)
+			w.eng.Set(&r.timer, r.activeUntil, evRadio, 0)
+		}
+		return ready
+	case RadioPromotion:
+		ready, _ := w.eng.When(r.timer)
+		r.activeUntil = max(r.activeUntil, ready+need)
+		return ready
+	case RadioActive:
+		if until := now + need; until > r.activeUntil {
+			r.activeUntil = until
+			w.eng.Set(&r.timer, until, evRadio, 0)
+		}
+		return now
+	default: // RadioTail
+		if need == 0 {
+			// A lone packet restarts the tail; at the very start of the
+			// first stage that changes nothing.
+			if r.stage != 0 || w.lanes[LaneRadio].since != now {
+				w.radioTail(0)
+			}
+			return now
+		}
+		r.activeUntil = now + need
+		w.radioEnter(RadioActive, 0)
+		w.eng.Set(&r.timer, r.activeUntil, evRadio, 0)
+		return now
+	}
+}
+
+func (w *World) onRadio() {
+	r := &w.radio
+	switch RadioState(w.state(LaneRadio)) {
+	case RadioPromotion:
+		w.radioEnter(RadioActive, 0)
+		w.eng.Set(&r.timer, max(r.activeUntil, w.now()), evRadio, 0)
+	case RadioActive:
+		if r.activeUntil > w.now() {
+			w.eng.Set(&r.timer, r.activeUntil, evRadio, 0)
+			return
+		}
+		w.radioTail(0)
+	case RadioTail:
+		w.radioTail(r.stage + 1)
+	}
+}
+
+// radioTail enters tail stage i, or idle after the last stage.
+func (w *World) radioTail(i int) {
+	tail := w.cfg.Radio.Tail
+	if i >= len(tail) {
+		w.radioEnter(RadioIdle, 0)
+		return
+	}
+	w.radioEnter(RadioTail, i)
+	w.eng.Set(&w.radio.timer, w.now()+tail[i].For, evRadio, 0)
+}

@@ -1,0 +1,108 @@
+package sim
+
+import "time"
+
+// WakeCause is why a suspended app got CPU.
+type WakeCause uint8
+
+// The wakeup causes.
+const (
+	WakeKeepalive WakeCause = iota // the platform's keepalive handler
+	WakeSocket                     // data, EOF or an error on the VoIP socket
+	WakePush                       // a server push arrived
+	WakeUser                       // the user opened the app
+	NumWakeCauses
+)
+
+var wakeCauseNames = [NumWakeCauses]string{"keepalive", "socket", "push", "user"}
+
+func (c WakeCause) String() string { return wakeCauseNames[c] }
+
+// Cause is why a connection broke.
+type Cause uint8
+
+// The break causes.
+const (
+	CauseWifi           Cause = iota // the network path went down
+	CauseHandover                    // the device's IP changed
+	CauseNAT                         // a NAT forgot the idle mapping
+	CauseServerGraceful              // the server restarted and said so
+	CauseServerSilent                // the server vanished (host loss, failover)
+	CauseKill                        // the watchdog killed the app
+	CauseServerIdle                  // the server's idle timeout closed a live connection
+	NumCauses
+)
+
+var causeNames = [NumCauses]string{"wifi", "handover", "nat", "server_graceful", "server_silent", "kill", "server_idle"}
+
+func (c Cause) String() string { return causeNames[c] }
+
+// CauseNames lists the break causes as results name them.
+func CauseNames() []string { return causeNames[:] }
+
+// WakeCauseNames lists the wakeup causes as results name them.
+func WakeCauseNames() []string { return wakeCauseNames[:] }
+
+// Unresolved marks a latency the horizon cut short (censored).
+const Unresolved time.Duration = -1
+
+// Break is one broken connection and what became of it. Each latency is
+// measured from At, or is Unresolved when the run ended first.
+type Break struct {
+	Cause   Cause
+	At      time.Duration
+	Client  time.Duration // until the client knew
+	Server  time.Duration // until the server knew
+	Recover time.Duration // until a connection was up again
+}
+
+// PushCounts accounts for every push the server sent:
+// Sent = Delivered + Lost + Dropped + Pending.
+type PushCounts struct {
+	Sent      int
+	Delivered int
+	Lost      int // sent into a connection that was dead
+	Dropped   int // the client was offline and the server drops (when_offline: drop)
+	Pending   int // still queued at the server, in flight, or unread on the device at the end
+}
+
+// Result is what one replication measured.
+type Result struct {
+	Rep     int
+	Horizon time.Duration
+	Events  int64 // engine events processed
+
+	Wakeups    [NumWakeCauses]int
+	Promotions int // idle → promotion transitions of the radio
+	RadioJ     float64
+	CPUJ       float64
+	CPUTime    time.Duration // awake in the background (not foreground)
+	UpTime     time.Duration // the connection was up end to end
+
+	AppTime   [NumAppStates]time.Duration
+	RadioTime [NumRadioStates]time.Duration // tail stages summed into RadioTail
+
+	Breaks        []Break
+	Pushes        PushCounts
+	PushLatency   []time.Duration // send to delivery, for each delivered push
+	Kills         int
+	Relaunches    int
+	Pings         int
+	Pongs         int
+	PingTimeouts  int // pings that went unanswered, including on healthy connections
+	FalseTimeouts int // unanswered pings on a connection that was in fact up
+	Connects      int // connect attempts
+	ConnectFails  int
+}
+
+// Wakeup returns the total number of wakeups from suspended.
+func (r *Result) Wakeup() int {
+	n := 0
+	for _, w := range r.Wakeups {
+		n += w
+	}
+	return n
+}
+
+// EnergyJ is radio plus CPU energy above the idle baseline.
+func (r *Result) EnergyJ() float64 { return r.RadioJ + r.CPUJ }

@@ -1,0 +1,142 @@
+package sim
+
+import "time"
+
+// This file is the server: sessions, the idle timeout, restarts and pushes.
+
+// openSession: the server accepts connection id as the client's session.
+func (w *World) openSession(id int) {
+	w.session = id
+	w.setState(LaneSession, 0)
+	w.heard()
+}
+
+// heard: a packet from the client arrived; the idle timer starts again.
+func (w *World) heard() {
+	if w.idleTimout > 0 {
+		w.eng.Set(&w.idleTimer, w.now()+w.idleTimout, evIdleTimeout, 0)
+	}
+}
+
+// serverCloses ends the server's session; if its connection had broken, this
+// is when the server learned of it.
+func (w *World) serverCloses() {
+	id := w.session
+	c := &w.conns[id]
+	if c.alive {
+		panic(invariantError("the server closed a live session without a break"))
+	}
+	w.session = -1
+	w.setState(LaneSession, 1)
+	w.eng.Stop(&w.idleTimer)
+	if c.brk >= 0 {
+		if b := &w.res.Breaks[c.brk]; b.Server == Unresolved {
+			b.Server = w.now() - b.At
+			w.event(TraceDetectServer, uint8(b.Cause), b.Server, int64(id))
+		}
+	}
+}
+
+// takeover: the client connected again while the server still held its old
+// session; the server closes the old one (as an MQTT broker does on a
+// CONNECT with the same client id).
+func (w *World) takeover() { w.serverCloses() }
+
+func (w *World) onIdleTimeout() {
+	if w.session < 0 {
+		return
+	}
+	id := w.session
+	w.event(TraceServerIdleTimeout, 0, 0, int64(id))
+	if w.conns[id].alive {
+		w.breakConn(id, CauseServerIdle)
+	}
+	w.serverCloses()
+	w.downlink(w.newPacket(pktReset, id, w.rtt()))
+}
+
+// restart takes the server down for downtime. It loses every session; a
+// graceful restart tells the client (FIN/RST), a silent one does not.
+func (w *World) restart(kind RestartKind, downtime time.Duration) {
+	w.event(TraceServerRestart, uint8(kind), 0, 0)
+	if w.session >= 0 {
+		id := w.session
+		if w.conns[id].alive {
+			cause := CauseServerGraceful
+			if kind == Silent {
+				cause = CauseServerSilent
+			}
+			w.breakConn(id, cause)
+		}
+		w.serverCloses()
+		if kind == Graceful {
+			w.downlink(w.newPacket(pktReset, id, w.rtt()))
+		}
+	}
+	w.setState(LaneServer, 1)
+	if until := w.now() + downtime; until > w.serverDownUntil {
+		w.serverDownUntil = until
+		w.eng.Set(&w.serverTimer, until, evServerBack, 0)
+	}
+}
+
+func (w *World) onServerBack() {
+	if w.now() >= w.serverDownUntil {
+		w.setState(LaneServer, 0)
+	}
+}
+
+func (w *World) onRestartGenerator() {
+	r := w.cfg.Server.Restarts
+	down := r.Downtime.Sample(w.rng[streamRestarts])
+	w.eng.At(w.now()+down+r.Every.Sample(w.rng[streamRestarts]), evRestart, 0)
+	w.restart(r.Kind, down)
+}
+
+// pushGap is the time to the next push: Poisson at per_hour.
+func (w *World) pushGap() time.Duration {
+	mean := time.Hour.Seconds() / w.cfg.Server.Pushes.PerHour
+	return time.Duration(w.rng[streamPushes].ExpFloat64() * mean * float64(time.Second))
+}
+
+func (w *World) onPushGenerator() {
+	w.eng.At(w.now()+w.pushGap(), evPush, 0)
+	w.res.Pushes.Sent++
+	w.event(TracePushSent, 0, 0, int64(w.res.Pushes.Sent))
+	if w.state(LaneServer) != 0 || w.session < 0 {
+		if w.cfg.Server.Pushes.DropOffline {
+			w.res.Pushes.Dropped++
+			w.event(TracePushDropped, 0, 0, int64(w.res.Pushes.Sent))
+			return
+		}
+		w.queue = append(w.queue, w.now())
+		w.event(TracePushQueued, 0, 0, int64(w.res.Pushes.Sent))
+		return
+	}
+	w.sendPush(w.session, w.now(), w.rtt())
+}
+
+// sendPush sends a push, first sent at sent, down connection id.
+func (w *World) sendPush(id int, sent, rtt time.Duration) {
+	p := w.newPacket(pktPush, id, rtt)
+	w.pkts[p].sent = sent
+	w.downlink(p)
+}
+
+// flushQueue sends the pushes held for an offline client down its new
+// connection, behind the handshake's answer.
+func (w *World) flushQueue(id int, rtt time.Duration) {
+	for _, sent := range w.queue {
+		w.sendPush(id, sent, rtt)
+	}
+	w.queue = w.queue[:0]
+}
+
+// pushDelivered: the app read a push; it acknowledges it.
+func (w *World) pushDelivered(sent time.Duration) {
+	w.res.Pushes.Delivered++
+	lat := w.now() - sent
+	w.res.PushLatency = append(w.res.PushLatency, lat)
+	w.event(TracePushDelivered, 0, lat, 0)
+	w.send(pktAck, w.cur, w.rtt(), 0)
+}

@@ -1,0 +1,182 @@
+package sim
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"time"
+)
+
+// FieldError is a configuration value the model cannot run with. Field is the
+// scenario's YAML path (server.idle_timeout, network.outages.every), so the
+// scenarios package can point at the line that set it.
+type FieldError struct {
+	Field string
+	Value string
+	Msg   string
+}
+
+func (e *FieldError) Error() string {
+	if e.Value == "" {
+		return e.Field + ": " + e.Msg
+	}
+	return fmt.Sprintf("%s: %s (got %s)", e.Field, e.Msg, e.Value)
+}
+
+// MinInterval is the shortest heartbeat interval pingtune accepts.
+const MinInterval = time.Millisecond
+
+// Validate checks every rule the model relies on and returns all violations
+// joined, each a *FieldError.
+func (c *Config) Validate() error {
+	v := &validator{}
+	v.check(c.Name != "", "name", "", "must not be empty")
+	v.positive("horizon", c.Horizon)
+	v.check(c.Replications >= 1, "replications", fmt.Sprint(c.Replications), "must be at least 1")
+	v.check(c.MaxEvents >= 1, "max_events", fmt.Sprint(c.MaxEvents), "must be at least 1")
+
+	p := &c.Platform
+	if !p.AlwaysAwake {
+		v.positive("platform.background_task_limit", p.BackgroundTaskLimit)
+		v.nonNegative("platform.expiry_warning", p.ExpiryWarning)
+		v.check(p.ExpiryWarning < p.BackgroundTaskLimit, "platform.expiry_warning", FormatDuration(p.ExpiryWarning),
+			"must be shorter than platform.background_task_limit "+FormatDuration(p.BackgroundTaskLimit))
+		v.nonNegative("platform.enter_background_grace", p.EnterBackgroundGrace)
+		v.nonNegative("platform.relaunch_delay", p.RelaunchDelay)
+		if p.Keepalive {
+			v.positive("platform.wakeup_budget", p.WakeupBudget)
+			v.nonNegative("platform.keepalive_min", p.KeepaliveMin)
+			v.dist("platform.keepalive_early", p.KeepaliveEarly)
+		}
+	}
+
+	a := &c.App
+	v.check(a.Interval >= MinInterval, "app.heartbeat.interval", FormatDuration(a.Interval), "must be at least 1ms")
+	v.check(a.ForegroundInterval == 0 || a.ForegroundInterval >= MinInterval, "app.heartbeat.foreground_interval",
+		FormatDuration(a.ForegroundInterval), "must be at least 1ms")
+	v.positive("app.heartbeat.timeout", a.Timeout)
+	v.check(a.BackgroundTask <= Leak, "app.background_task", fmt.Sprint(a.BackgroundTask), "unknown policy")
+	r := &a.Reconnect
+	v.positive("app.reconnect.initial", r.Initial)
+	v.check(r.Max >= r.Initial, "app.reconnect.max", FormatDuration(r.Max), "must not be shorter than app.reconnect.initial")
+	v.check(r.Multiplier >= 1 && r.Multiplier <= 1000, "app.reconnect.multiplier", fmt.Sprint(r.Multiplier), "must be between 1 and 1000")
+	v.check(r.Jitter >= 0 && r.Jitter < 1, "app.reconnect.jitter", fmt.Sprint(r.Jitter), "must be in [0, 1)")
+
+	v.rate("user.sessions_per_day", c.User.SessionsPerDay)
+	if c.User.SessionsPerDay > 0 {
+		v.dist("user.session_length", c.User.SessionLength)
+	}
+
+	n := &c.Network
+	v.dist("network.rtt", n.RTT)
+	v.dist("network.connect_time", n.ConnectTime)
+	v.nonNegative("network.nat_idle_timeout", n.NATIdleTimeout)
+	if o := n.Outages; o != nil {
+		v.every("network.outages.every", o.Every)
+		v.dist("network.outages.duration", o.Duration)
+	}
+	if h := n.Handovers; h != nil {
+		v.every("network.handovers.every", h.Every)
+	}
+
+	s := &c.Server
+	v.nonNegative("server.idle_timeout", s.IdleTimeout)
+	v.check(s.IdleTimeoutMultiple >= 0 && s.IdleTimeoutMultiple <= 1000, "server.idle_timeout",
+		fmt.Sprintf("%gx", s.IdleTimeoutMultiple), "a multiple must be between 0 and 1000")
+	if rs := s.Restarts; rs != nil {
+		v.every("server.restarts.every", rs.Every)
+		v.dist("server.restarts.downtime", rs.Downtime)
+	}
+	if ps := s.Pushes; ps != nil {
+		v.rate("server.pushes.per_hour", ps.PerHour)
+	}
+
+	rd := &c.Radio
+	v.nonNegative("radio.promotion", rd.Promotion)
+	v.power("radio.promotion_power", rd.PromotionPower)
+	v.power("radio.active_power", rd.ActivePower)
+	v.check(len(rd.Tail) <= MaxTailStages, "radio.tail", fmt.Sprint(len(rd.Tail), " stages"), fmt.Sprint("at most ", MaxTailStages, " stages"))
+	for i, t := range rd.Tail {
+		v.positive(fmt.Sprintf("radio.tail[%d].for", i), t.For)
+		v.power(fmt.Sprintf("radio.tail[%d].power", i), t.Power)
+	}
+
+	d := &c.Device
+	v.check(d.BatteryMAh > 0 && !math.IsInf(d.BatteryMAh, 0), "device.battery_mah", fmt.Sprint(d.BatteryMAh), "must be positive")
+	v.check(d.Voltage > 0 && !math.IsInf(d.Voltage, 0), "device.voltage", fmt.Sprint(d.Voltage), "must be positive")
+	v.power("device.cpu_power", d.CPUPower)
+
+	for i, e := range c.Events {
+		f := fmt.Sprintf("events[%d]", i)
+		v.nonNegative(f+".at", e.At)
+		v.nonNegative(f+".for", e.For)
+		if e.Kind == ScriptNetworkDown || e.Kind == ScriptUserOpen {
+			v.positive(f+".for", e.For)
+		}
+	}
+	return errors.Join(v.errs...)
+}
+
+type validator struct{ errs []error }
+
+func (v *validator) check(ok bool, field, value, msg string) {
+	if !ok {
+		v.errs = append(v.errs, &FieldError{Field: field, Value: value, Msg: msg})
+	}
+}
+
+func (v *validator) positive(field string, d time.Duration) {
+	v.check(d > 0, field, FormatDuration(d), "must be positive")
+}
+
+func (v *validator) nonNegative(field string, d time.Duration) {
+	v.check(d >= 0, field, FormatDuration(d), "must not be negative")
+}
+
+func (v *validator) rate(field string, x float64) {
+	v.check(x >= 0 && x <= 1e6 && !math.IsNaN(x), field, fmt.Sprint(x), "must be between 0 and 1e6")
+}
+
+func (v *validator) power(field string, w float64) {
+	v.check(w >= 0 && w <= 1e4 && !math.IsNaN(w), field, fmt.Sprintf("%gW", w), "must be between 0 and 10 kW")
+}
+
+// every checks the gap distribution of a generator: a zero mean would fire
+// forever at one instant.
+func (v *validator) every(field string, d Dist) {
+	if v.dist(field, d) {
+		v.check(d.Mean() >= time.Millisecond, field, d.String(), "must have a mean of at least 1ms")
+	}
+}
+
+// dist checks a distribution's parameters and reports whether they are valid.
+func (v *validator) dist(field string, d Dist) bool {
+	n := len(v.errs)
+	switch d.Kind {
+	case Const:
+		v.nonNegative(field, d.Value)
+	case Exp:
+		v.check(d.Value > 0, field+".exp", FormatDuration(d.Value), "the mean must be positive")
+	case Uniform:
+		v.check(d.Value >= 0 && d.Max >= d.Value, field+".uniform", d.String(), "needs 0 <= low <= high")
+	case Lognormal:
+		v.check(d.Value > 0, field+".lognormal.median", FormatDuration(d.Value), "must be positive")
+		v.check(d.Shape >= 0 && d.Shape <= 10, field+".lognormal.sigma", fmt.Sprint(d.Shape), "must be between 0 and 10")
+	case Weibull:
+		v.check(d.Value > 0, field+".weibull.scale", FormatDuration(d.Value), "must be positive")
+		v.check(d.Shape >= 0.05 && d.Shape <= 100, field+".weibull.shape", fmt.Sprint(d.Shape), "must be between 0.05 and 100")
+	case Normal:
+		v.check(d.Max >= 0, field+".normal.sd", FormatDuration(d.Max), "must not be negative")
+	case Empirical:
+		v.check(len(d.Values) > 0, field+".empirical", "[]", "needs at least one value")
+		for _, x := range d.Values {
+			if x < 0 {
+				v.check(false, field+".empirical", FormatDuration(x), "values must not be negative")
+				break
+			}
+		}
+	default:
+		v.check(false, field, fmt.Sprint(d.Kind), "unknown distribution")
+	}
+	return len(v.errs) == n
+}

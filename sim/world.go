@@ -1,0 +1,357 @@
+package sim
+
+import (
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"pingtune/sim/des"
+)
+
+// Event kinds of the world model.
+const (
+	evKeepalive      des.Kind = iota // the platform's keepalive handler fires
+	evHeartbeat                      // a timer-driven ping (foreground, always-awake)
+	evBudget                         // the CPU budget of a wakeup or of leaving the foreground ends
+	evTaskWarn                       // the background task's expiration handler runs
+	evTaskLimit                      // the background task's time is up: the watchdog
+	evRelaunch                       // the platform relaunches a killed app
+	evUserSession                    // the user generator opens the app
+	evSessionEnd                     // the user leaves the app
+	evPingTimeout                    // no pong in time (Arg: ping number)
+	evConnectTimeout                 // a connect attempt gave up (Arg: connection)
+	evReconnect                      // the backoff delay is over
+	evUplink                         // a packet leaves the device (Arg: packet)
+	evAtServer                       // a packet reaches the server
+	evDownlink                       // a packet reaches the device's side of the path
+	evAtDevice                       // a paged radio is ready: the packet is received
+	evNATExpire                      // the NAT mapping's idle timer ran out
+	evIdleTimeout                    // the server's idle timer ran out
+	evOutage                         // the outage generator fires
+	evPathRestore                    // the path comes back
+	evHandover                       // the handover generator fires
+	evRestart                        // the restart generator fires
+	evServerBack                     // the server's downtime ends
+	evPush                           // the push generator fires
+	evScripted                       // a scripted event (Arg: index)
+	evRadio                          // the radio's next state change
+)
+
+// Options are the knobs of one run that are not part of the scenario.
+type Options struct {
+	Tracer Tracer // receives every event and state change; nil: no tracing
+	Check  bool   // verify the model's invariants as the run goes and at its end
+}
+
+// World is one replication's state: the device, its app, the connection, the
+// network path and the server. Run builds one, plays it to the horizon and
+// returns its Result. Read app.go, conn.go, server.go, network.go and radio.go
+// for the rules; this file holds the state and the event loop.
+type World struct {
+	cfg    *Config
+	eng    des.Engine
+	pcg    [numStreams]rand.PCG
+	rng    [numStreams]*rand.Rand
+	tracer Tracer
+	check  bool
+	res    Result
+
+	interval   time.Duration // the effective background interval
+	idleTimout time.Duration // the server's, at this interval; 0: none
+
+	lanes [NumLanes]clock
+
+	// The app.
+	budgetEnd      time.Duration // without a task, the app may run until then
+	budgetTimer    des.Timer
+	taskHeld       bool
+	taskWarn       des.Timer
+	taskLimit      des.Timer
+	sessionEnd     des.Timer
+	sessionUntil   time.Duration
+	keepalive      des.Timer
+	heartbeat      des.Timer
+	relaunch       des.Timer
+	lastPing       time.Duration
+	noticePending  bool            // the socket died while the app had no CPU to hear it
+	timeoutPending bool            // the ping timeout passed while suspended
+	pongPending    bool            // a pong arrived while suspended without wake on data
+	unread         []time.Duration // send times of pushes that arrived while the app had no CPU
+
+	// The client's connection. conns holds every connection of the run,
+	// indexed by id; cur is the client's current one (-1: none yet).
+	conns      []conn
+	cur        int
+	pingOut    bool
+	pingSeq    int64
+	pingSentAt time.Duration
+	pingTimer  des.Timer
+	connTimer  des.Timer
+	backoff    des.Timer
+	failures   int
+	unrecovered []int // breaks waiting for a connection to be up again
+
+	// The path and the NAT.
+	pathDownUntil time.Duration
+	pathTimer     des.Timer
+	natConn       int // the connection the NAT holds a mapping for (-1: none)
+	natTimer      des.Timer
+
+	// The server.
+	serverDownUntil time.Duration
+	serverTimer     des.Timer
+	session         int // the connection the server holds a session for (-1: none)
+	idleTimer       des.Timer
+	queue           []time.Duration // send times of pushes queued for an offline client
+
+	// Packets in flight.
+	pkts    []packet
+	freePkt []int32
+
+	radio radio
+}
+
+// conn is one TCP connection from the client's point of view, plus whether
+// it really works end to end.
+type conn struct {
+	connecting bool // the client's attempt is in flight
+	open       bool // the client believes it is up
+	alive      bool // packets flow end to end
+	pathLost   bool // the client's side is gone (interface down, IP changed): nothing crosses
+	closed     bool // the client's socket is closed: arriving packets are discarded
+	brk        int  // index of its break in res.Breaks, or -1
+}
+
+// Run plays replication rep of cfg to the horizon. The same config, seed and
+// rep give the same Result every time, whatever else runs beside it.
+func Run(cfg *Config, rep int, opt Options) (res Result, err error) {
+	w := &World{}
+	return w.Run(cfg, rep, opt)
+}
+
+// Run is sim.Run reusing w's memory from an earlier replication.
+func (w *World) Run(cfg *Config, rep int, opt Options) (res Result, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			ie, ok := r.(invariantError)
+			if !ok {
+				panic(r)
+			}
+			err = fmt.Errorf("scenario %s, replication %d: %w (a pingtune bug: please report it with the scenario)", cfg.Name, rep, ie)
+		}
+	}()
+	w.reset(cfg, rep, opt)
+	w.start()
+	for {
+		last := w.now()
+		ev, ok, err := w.eng.Next(cfg.Horizon)
+		if w.check && w.now() < last {
+			return Result{}, fmt.Errorf("scenario %s, replication %d: %w", cfg.Name, rep,
+				invariantError(fmt.Sprintf("time went back from %v to %v", last, w.now())))
+		}
+		if err != nil {
+			if errors.Is(err, des.ErrMaxEvents) {
+				return Result{}, fmt.Errorf("scenario %s, replication %d: stopped at %v of %v after max_events = %d events; raise max_events or shorten the horizon",
+					cfg.Name, rep, w.now(), cfg.Horizon, cfg.MaxEvents)
+			}
+			return Result{}, err
+		}
+		if !ok {
+			break
+		}
+		w.dispatch(ev)
+	}
+	w.finish()
+	if w.check {
+		if err := w.checkEnd(); err != nil {
+			return Result{}, fmt.Errorf("scenario %s, replication %d: %w", cfg.Name, rep, err)
+		}
+	}
+	return w.res, nil
+}
+
+func (w *World) now() time.Duration { return w.eng.Now() }
+
+func (w *World) reset(cfg *Config, rep int, opt Options) {
+	w.cfg = cfg
+	w.eng.Reset(cfg.MaxEvents)
+	for s := stream(1); s < numStreams; s++ {
+		seedStream(&w.pcg[s], cfg.Seed, rep, s)
+		if w.rng[s] == nil {
+			w.rng[s] = rand.New(&w.pcg[s])
+		}
+	}
+	w.tracer, w.check = opt.Tracer, opt.Check
+	breaks, lat := w.res.Breaks[:0], w.res.PushLatency[:0]
+	w.res = Result{Rep: rep, Horizon: cfg.Horizon, Breaks: breaks, PushLatency: lat}
+	w.interval = cfg.EffectiveInterval()
+	w.idleTimout = cfg.ServerIdleTimeout()
+	w.lanes = [NumLanes]clock{}
+	w.budgetEnd, w.taskHeld, w.sessionUntil, w.lastPing = 0, false, 0, 0
+	w.noticePending, w.timeoutPending, w.pongPending = false, false, false
+	w.unread = w.unread[:0]
+	w.conns = w.conns[:0]
+	w.cur, w.pingOut, w.pingSeq, w.failures = -1, false, 0, 0
+	w.unrecovered = w.unrecovered[:0]
+	w.pathDownUntil, w.serverDownUntil = 0, 0
+	w.natConn, w.session = -1, -1
+	w.queue = w.queue[:0]
+	w.pkts, w.freePkt = w.pkts[:0], w.freePkt[:0]
+	w.radio = radio{}
+	// Every timer handle refers to the previous run's engine state: clear them.
+	w.budgetTimer, w.taskWarn, w.taskLimit, w.sessionEnd = des.Timer{}, des.Timer{}, des.Timer{}, des.Timer{}
+	w.keepalive, w.heartbeat, w.relaunch = des.Timer{}, des.Timer{}, des.Timer{}
+	w.pingTimer, w.connTimer, w.backoff = des.Timer{}, des.Timer{}, des.Timer{}
+	w.pathTimer, w.natTimer, w.serverTimer, w.idleTimer = des.Timer{}, des.Timer{}, des.Timer{}, des.Timer{}
+}
+
+// start sets up time zero: the app was launched earlier, connected, and has
+// just been suspended in the background; the NAT and the server saw its last
+// packet now. The generators schedule their first events.
+func (w *World) start() {
+	cfg := w.cfg
+	w.lanes[LaneNAT].state = 1
+	w.lanes[LaneSession].state = 1
+	if cfg.Platform.AlwaysAwake {
+		w.lanes[LaneApp].state = uint8(Background)
+		w.eng.Set(&w.heartbeat, w.interval, evHeartbeat, 0)
+	} else {
+		w.lanes[LaneApp].state = uint8(Suspended)
+		w.registerKeepalive()
+	}
+	id := w.newConn()
+	c := &w.conns[id]
+	c.open, c.alive = true, true
+	w.openSession(id)
+	w.natCross(id, true)
+	w.lanes[LaneConn].state = uint8(ConnUp)
+
+	if u := cfg.User; u.SessionsPerDay > 0 {
+		w.eng.At(w.userGap(), evUserSession, 0)
+	}
+	if o := cfg.Network.Outages; o != nil {
+		w.eng.At(o.Every.Sample(w.rng[streamOutages]), evOutage, 0)
+	}
+	if h := cfg.Network.Handovers; h != nil {
+		w.eng.At(h.Every.Sample(w.rng[streamHandovers]), evHandover, 0)
+	}
+	if r := cfg.Server.Restarts; r != nil {
+		w.eng.At(r.Every.Sample(w.rng[streamRestarts]), evRestart, 0)
+	}
+	if p := cfg.Server.Pushes; p != nil && p.PerHour > 0 {
+		w.eng.At(w.pushGap(), evPush, 0)
+	}
+	for i, e := range cfg.Events {
+		if e.At <= cfg.Horizon {
+			w.eng.At(e.At, evScripted, int64(i))
+		}
+	}
+}
+
+func (w *World) dispatch(ev des.Event) {
+	switch ev.Kind {
+	case evKeepalive:
+		w.onKeepalive()
+	case evHeartbeat:
+		w.onHeartbeat()
+	case evBudget:
+		w.settle()
+	case evTaskWarn:
+		w.onTaskWarning()
+	case evTaskLimit:
+		w.onTaskLimit()
+	case evRelaunch:
+		w.onRelaunch()
+	case evUserSession:
+		w.onUserSession()
+	case evSessionEnd:
+		w.leaveForeground()
+	case evPingTimeout:
+		w.onPingTimeout(ev.Arg)
+	case evConnectTimeout:
+		w.onConnectTimeout(int(ev.Arg))
+	case evReconnect:
+		w.onReconnect()
+	case evUplink:
+		w.onUplink(int32(ev.Arg))
+	case evAtServer:
+		w.onAtServer(int32(ev.Arg))
+	case evDownlink:
+		w.onDownlink(int32(ev.Arg))
+	case evAtDevice:
+		w.onAtDevice(int32(ev.Arg))
+	case evNATExpire:
+		w.onNATExpire()
+	case evIdleTimeout:
+		w.onIdleTimeout()
+	case evOutage:
+		w.onOutageGenerator()
+	case evPathRestore:
+		w.onPathRestore()
+	case evHandover:
+		w.onHandoverGenerator()
+	case evRestart:
+		w.onRestartGenerator()
+	case evServerBack:
+		w.onServerBack()
+	case evPush:
+		w.onPushGenerator()
+	case evScripted:
+		w.onScripted(int(ev.Arg))
+	case evRadio:
+		w.onRadio()
+	default:
+		panic(invariantError(fmt.Sprintf("unknown event kind %d", ev.Kind)))
+	}
+}
+
+// onScripted replays one of the scenario's explicit events.
+func (w *World) onScripted(i int) {
+	e := &w.cfg.Events[i]
+	switch e.Kind {
+	case ScriptNetworkDown:
+		w.outage(e.For, e.SignalsClient)
+	case ScriptHandover:
+		w.handover()
+	case ScriptServerRestart:
+		w.restart(e.Restart, e.For)
+	case ScriptUserOpen:
+		w.enterForeground(e.For)
+	}
+}
+
+// finish closes the books at the horizon.
+func (w *World) finish() {
+	now := w.now()
+	w.radioClose()
+	for l := range w.lanes {
+		w.lanes[l].close(now)
+	}
+	r := &w.res
+	r.Events = w.eng.Fired()
+	r.AppTime = w.lanes[LaneApp].total
+	r.UpTime = w.lanes[LaneConn].total[ConnUp]
+	if !w.cfg.Platform.AlwaysAwake {
+		r.CPUTime = r.AppTime[Background]
+	}
+	r.CPUJ = w.cfg.Device.CPUPower * r.CPUTime.Seconds()
+	r.RadioJ = w.radio.energy
+	r.Promotions = w.radio.promotions
+	r.RadioTime = w.lanes[LaneRadio].total
+	r.Pushes.Pending = r.Pushes.Sent - r.Pushes.Delivered - r.Pushes.Lost - r.Pushes.Dropped
+}
+
+// energySoFar is the radio and CPU energy used up to now, for traces.
+func (w *World) energySoFar() float64 {
+	now := w.now()
+	e := w.radio.energy + w.radioPower()*(now-w.lanes[LaneRadio].since).Seconds()
+	if !w.cfg.Platform.AlwaysAwake {
+		bg := w.lanes[LaneApp].total[Background]
+		if w.appState() == Background {
+			bg += now - w.lanes[LaneApp].since
+		}
+		e += w.cfg.Device.CPUPower * bg.Seconds()
+	}
+	return e
+}

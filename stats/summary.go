@@ -1,0 +1,238 @@
+package stats
+
+import (
+	"math"
+	"time"
+
+	"pingtune/sim"
+)
+
+// Point is the summary of all replications at one interval, as `run -json`
+// prints it and as `sweep` writes each entry of points[] (SPEC section 6).
+type Point struct {
+	Scenario           string   `json:"scenario"`
+	Seed               uint64   `json:"seed"`
+	Replications       int      `json:"replications"`
+	HorizonS           float64  `json:"horizon_s"`
+	IntervalS          float64  `json:"interval_s"`
+	EffectiveIntervalS float64  `json:"effective_interval_s"`
+	Warnings           []string `json:"warnings"`
+	Metrics            Metrics  `json:"metrics"`
+
+	// Reps holds the per-replication values behind the estimates, in
+	// replication order, for paired comparisons between intervals.
+	Reps []RepValues `json:"-"`
+}
+
+// Metrics are the measured outcomes at one interval.
+type Metrics struct {
+	WakeupsPerHour         Estimate    `json:"wakeups_per_hour"`
+	WakeupsByCausePerHour  WakeupCause `json:"wakeups_by_cause_per_hour"`
+	RadioPromotionsPerHour Estimate    `json:"radio_promotions_per_hour"`
+	EnergyJPerHour         Estimate    `json:"energy_j_per_hour"`
+	RadioJPerHour          Estimate    `json:"radio_j_per_hour"`
+	CPUJPerHour            Estimate    `json:"cpu_j_per_hour"`
+	BatteryPctPerDay       Estimate    `json:"battery_pct_per_day"`
+	Availability           Estimate    `json:"availability"`
+	BreaksPerDay           Estimate    `json:"breaks_per_day"`
+	Breaks                 Breaks      `json:"breaks"`
+	DetectClientS          Latency     `json:"detect_client_s"`
+	DetectServerS          Latency     `json:"detect_server_s"`
+	RecoverS               Latency     `json:"recover_s"`
+	Pushes                 Pushes      `json:"pushes"`
+	AppKills               int         `json:"app_kills"`
+	Pings                  int         `json:"pings"`
+	PingTimeouts           int         `json:"ping_timeouts"`
+	FalseTimeouts          int         `json:"false_timeouts"`
+	ConnectAttempts        int         `json:"connect_attempts"`
+	ConnectFailures        int         `json:"connect_failures"`
+}
+
+// WakeupCause splits wakeups per hour by what woke the app (means across
+// replications).
+type WakeupCause struct {
+	Keepalive float64 `json:"keepalive"`
+	Socket    float64 `json:"socket"`
+	Push      float64 `json:"push"`
+	User      float64 `json:"user"`
+}
+
+// Breaks counts broken connections over all replications.
+type Breaks struct {
+	Total   int          `json:"total"`
+	ByCause BreakByCause `json:"by_cause"`
+}
+
+// BreakByCause counts breaks by cause, in a fixed order.
+type BreakByCause struct {
+	Wifi           int `json:"wifi"`
+	Handover       int `json:"handover"`
+	NAT            int `json:"nat"`
+	ServerGraceful int `json:"server_graceful"`
+	ServerSilent   int `json:"server_silent"`
+	Kill           int `json:"kill"`
+	ServerIdle     int `json:"server_idle"`
+}
+
+// Get returns the count for cause c.
+func (b *BreakByCause) Get(c sim.Cause) int { return *b.field(c) }
+
+func (b *BreakByCause) field(c sim.Cause) *int {
+	return [...]*int{&b.Wifi, &b.Handover, &b.NAT, &b.ServerGraceful, &b.ServerSilent, &b.Kill, &b.ServerIdle}[c]
+}
+
+// Latency is a pooled latency distribution in seconds: every break (or push)
+// of every replication. Censored counts those the horizon cut short; they
+// are not in the percentiles, which therefore lean short when many are.
+type Latency struct {
+	N        int      `json:"n"`
+	Censored int      `json:"censored"`
+	Mean     float64  `json:"mean"`
+	P50      float64  `json:"p50"`
+	P90      float64  `json:"p90"`
+	P95      float64  `json:"p95"`
+	P99      float64  `json:"p99"`
+	Max      float64  `json:"max"`
+	P50CI95  [2]Bound `json:"p50_ci95"`
+	P95CI95  [2]Bound `json:"p95_ci95"`
+}
+
+// Pushes accounts for server pushes over all replications.
+type Pushes struct {
+	Sent      int     `json:"sent"`
+	Delivered int     `json:"delivered"`
+	Lost      int     `json:"lost"`
+	Dropped   int     `json:"dropped"`
+	Pending   int     `json:"pending"`
+	LatencyS  Latency `json:"latency_s"`
+}
+
+// RepValues are one replication's rates.
+type RepValues struct {
+	WakeupsPerHour   float64
+	EnergyJPerHour   float64
+	BatteryPctPerDay float64
+	Availability     float64
+	BreaksPerDay     float64
+}
+
+// Summarize builds the Point for results, the replications of cfg in order.
+func Summarize(cfg *sim.Config, results []sim.Result) Point {
+	p := Point{
+		Scenario:           cfg.Name,
+		Seed:               cfg.Seed,
+		Replications:       len(results),
+		HorizonS:           cfg.Horizon.Seconds(),
+		IntervalS:          cfg.App.Interval.Seconds(),
+		EffectiveIntervalS: cfg.EffectiveInterval().Seconds(),
+		Warnings:           cfg.Warnings(),
+		Reps:               make([]RepValues, len(results)),
+	}
+	if p.Warnings == nil {
+		p.Warnings = []string{}
+	}
+	if len(results) == 1 {
+		p.Warnings = append(p.Warnings, "one replication: the 95% intervals are not meaningful")
+	}
+	n := len(results)
+	hours := cfg.Horizon.Hours()
+	days := hours / 24
+	battery := cfg.Device.BatteryJoules()
+	col := func(f func(r *sim.Result) float64) []float64 {
+		xs := make([]float64, n)
+		for i := range results {
+			xs[i] = f(&results[i])
+		}
+		return xs
+	}
+	m := &p.Metrics
+	wake := col(func(r *sim.Result) float64 { return float64(r.Wakeup()) / hours })
+	energy := col(func(r *sim.Result) float64 { return r.EnergyJ() / hours })
+	batt := col(func(r *sim.Result) float64 { return 100 * r.EnergyJ() / days / battery })
+	avail := col(func(r *sim.Result) float64 { return float64(r.UpTime) / float64(r.Horizon) })
+	brk := col(func(r *sim.Result) float64 { return float64(len(r.Breaks)) / days })
+	m.WakeupsPerHour = MeanCI(wake)
+	m.EnergyJPerHour = MeanCI(energy)
+	m.BatteryPctPerDay = MeanCI(batt)
+	m.Availability = MeanCI(avail)
+	m.BreaksPerDay = MeanCI(brk)
+	m.RadioPromotionsPerHour = MeanCI(col(func(r *sim.Result) float64 { return float64(r.Promotions) / hours }))
+	m.RadioJPerHour = MeanCI(col(func(r *sim.Result) float64 { return r.RadioJ / hours }))
+	m.CPUJPerHour = MeanCI(col(func(r *sim.Result) float64 { return r.CPUJ / hours }))
+	for i := range p.Reps {
+		p.Reps[i] = RepValues{WakeupsPerHour: wake[i], EnergyJPerHour: energy[i], BatteryPctPerDay: batt[i],
+			Availability: avail[i], BreaksPerDay: brk[i]}
+	}
+	byCause := func(c sim.WakeCause) float64 {
+		return round(MeanCI(col(func(r *sim.Result) float64 { return float64(r.Wakeups[c]) / hours })).Mean)
+	}
+	m.WakeupsByCausePerHour = WakeupCause{
+		Keepalive: byCause(sim.WakeKeepalive), Socket: byCause(sim.WakeSocket),
+		Push: byCause(sim.WakePush), User: byCause(sim.WakeUser),
+	}
+
+	var client, server, recov, push []float64
+	var cc, sc, rc int
+	sec := func(d time.Duration) float64 { return d.Seconds() }
+	for i := range results {
+		r := &results[i]
+		for _, b := range r.Breaks {
+			m.Breaks.Total++
+			(*m.Breaks.ByCause.field(b.Cause))++
+			appendOrCensor(&client, &cc, b.Client)
+			appendOrCensor(&server, &sc, b.Server)
+			appendOrCensor(&recov, &rc, b.Recover)
+		}
+		for _, d := range r.PushLatency {
+			push = append(push, sec(d))
+		}
+		m.Pushes.Sent += r.Pushes.Sent
+		m.Pushes.Delivered += r.Pushes.Delivered
+		m.Pushes.Lost += r.Pushes.Lost
+		m.Pushes.Dropped += r.Pushes.Dropped
+		m.Pushes.Pending += r.Pushes.Pending
+		m.AppKills += r.Kills
+		m.Pings += r.Pings
+		m.PingTimeouts += r.PingTimeouts
+		m.FalseTimeouts += r.FalseTimeouts
+		m.ConnectAttempts += r.Connects
+		m.ConnectFailures += r.ConnectFails
+	}
+	m.DetectClientS = Pool(client, cc)
+	m.DetectServerS = Pool(server, sc)
+	m.RecoverS = Pool(recov, rc)
+	m.Pushes.LatencyS = Pool(push, m.Pushes.Pending)
+	return p
+}
+
+func appendOrCensor(xs *[]float64, censored *int, d time.Duration) {
+	if d == sim.Unresolved {
+		*censored++
+		return
+	}
+	*xs = append(*xs, d.Seconds())
+}
+
+// Pool summarises a pooled sample of latencies in seconds.
+func Pool(xs []float64, censored int) Latency {
+	l := Latency{N: len(xs), Censored: censored}
+	if len(xs) == 0 {
+		unknown := [2]Bound{Bound(math.Inf(-1)), Bound(math.Inf(1))}
+		l.P50CI95, l.P95CI95 = unknown, unknown
+		return l
+	}
+	s := sortedCopy(xs)
+	var sum float64
+	for _, x := range s {
+		sum += x
+	}
+	l.Mean = round(sum / float64(len(s)))
+	l.P50 = round(Quantile(0.50, s))
+	l.P90 = round(Quantile(0.90, s))
+	l.P95 = round(Quantile(0.95, s))
+	l.P99 = round(Quantile(0.99, s))
+	l.Max = round(s[len(s)-1])
+	l.P50CI95 = QuantileCI(0.50, s)
+	l.P95CI95 = QuantileCI(0.95, s)
+	return l
+}
