@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"time"
 
 	"pingtune/sim/des"
@@ -168,7 +169,11 @@ func (w *World) Run(cfg *Config, rep int, opt Options) (res Result, err error) {
 			return Result{}, fmt.Errorf("scenario %s, replication %d: %w", cfg.Name, rep, err)
 		}
 	}
-	return w.res, nil
+	res = w.res
+	// The World keeps its buffers for the next replication; the Result gets its own.
+	res.Breaks = slices.Clone(res.Breaks)
+	res.PushLatency = slices.Clone(res.PushLatency)
+	return res, nil
 }
 
 func (w *World) now() time.Duration { return w.eng.Now() }

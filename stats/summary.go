@@ -22,6 +22,9 @@ type Point struct {
 	// Reps holds the per-replication values behind the estimates, in
 	// replication order, for paired comparisons between intervals.
 	Reps []RepValues `json:"-"`
+	// ClientDetect is every client detection latency in seconds, sorted: the
+	// pooled sample behind DetectClientS, for CDF plots.
+	ClientDetect []float64 `json:"-"`
 }
 
 // Metrics are the measured outcomes at one interval.
@@ -199,6 +202,7 @@ func Summarize(cfg *sim.Config, results []sim.Result) Point {
 		m.ConnectFailures += r.ConnectFails
 	}
 	m.DetectClientS = Pool(client, cc)
+	p.ClientDetect = sortedCopy(client)
 	m.DetectServerS = Pool(server, sc)
 	m.RecoverS = Pool(recov, rc)
 	m.Pushes.LatencyS = Pool(push, m.Pushes.Pending)

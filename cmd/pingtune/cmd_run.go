@@ -1,0 +1,74 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+
+	"pingtune/internal/atomicfile"
+	"pingtune/reports"
+	"pingtune/runner"
+	"pingtune/sim"
+	"pingtune/stats"
+)
+
+func cmdRun(ctx context.Context, args []string, e *env) error {
+	var c common
+	fs := newFlagSet("run", "SCENARIO", "Runs every replication at one heartbeat interval (the scenario's, or -interval)\nand prints a summary: wakeups, energy, battery, breaks and detection latencies.", e.stderr)
+	c.register(fs, "seed", "reps", "horizon", "interval", "workers", "json", "o", "check")
+	rest, err := c.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	sc, intervals, err := c.load(rest)
+	if err != nil {
+		return err
+	}
+	T, err := single(sc, intervals)
+	if err != nil {
+		return err
+	}
+	cfg := sc.Config.WithInterval(T)
+	point, err := simulate(ctx, e, &c, &cfg)
+	if err != nil {
+		return err
+	}
+	return output(e, c.out, func(w io.Writer) error {
+		if c.json {
+			return writeJSON(w, point)
+		}
+		return reports.WriteSummary(w, point)
+	})
+}
+
+// simulate runs all replications of cfg and summarises them.
+func simulate(ctx context.Context, e *env, c *common, cfg *sim.Config) (stats.Point, error) {
+	prog, finish := progress(e, cfg.Name, cfg.Replications)
+	results, err := runner.Run(ctx, []*sim.Config{cfg}, cfg.Replications, runner.Options{Workers: c.workers, Check: c.check, Progress: prog})
+	finish()
+	if err != nil {
+		return stats.Point{}, err
+	}
+	return stats.Summarize(cfg, results[0]), nil
+}
+
+// writeJSON writes v indented, with a final newline.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// output sends what write produces to stdout, or atomically to path.
+func output(e *env, path string, write func(io.Writer) error) error {
+	if path == "" {
+		var buf bytes.Buffer
+		if err := write(&buf); err != nil {
+			return err
+		}
+		_, err := e.stdout.Write(buf.Bytes())
+		return err
+	}
+	return atomicfile.Write(path, write)
+}

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"pingtune/scenarios"
+	"pingtune/sim"
+)
+
+func cmdScenarios(ctx context.Context, args []string, e *env) error {
+	var c common
+	fs := newFlagSet("scenarios", "", "Lists the built-in scenarios and the platform and radio presets.", e.stderr)
+	if _, err := c.parse(fs, args); err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "Built-in scenarios (pingtune run NAME):")
+	for _, name := range scenarios.Builtins() {
+		sc, err := scenarios.Load(name)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(tw, "  %s\t%s\n", name, firstLine(sc.Description))
+	}
+	fmt.Fprintln(tw, "\nPlatform presets (platform: NAME):")
+	for _, name := range scenarios.PlatformPresets() {
+		p, _ := scenarios.PlatformPreset(name)
+		fmt.Fprintf(tw, "  %s\t%s\n", name, describePlatform(p))
+	}
+	fmt.Fprintln(tw, "\nRadio presets (radio: NAME):")
+	for _, name := range scenarios.RadioPresets() {
+		r, _ := scenarios.RadioPreset(name)
+		fmt.Fprintf(tw, "  %s\t%s\n", name, describeRadio(r))
+	}
+	return tw.Flush()
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
+	return s
+}
+
+func describePlatform(p sim.Platform) string {
+	if p.AlwaysAwake {
+		return "never suspended; pings on the app's own timer; CPU is the baseline"
+	}
+	d := sim.FormatDuration
+	ka := "no keepalive handler"
+	if p.Keepalive {
+		ka = fmt.Sprintf("keepalive ≥ %s, fires up to %s early, %s per wakeup", d(p.KeepaliveMin), p.KeepaliveEarly, d(p.WakeupBudget))
+	}
+	return fmt.Sprintf("%s; background task %s (warned %s before)", ka, d(p.BackgroundTaskLimit), d(p.ExpiryWarning))
+}
+
+func describeRadio(r sim.Radio) string {
+	var tail []string
+	for _, t := range r.Tail {
+		tail = append(tail, fmt.Sprintf("%s at %gmW", sim.FormatDuration(t.For), t.Power*1000))
+	}
+	return fmt.Sprintf("promotion %s at %gmW, active %gmW, tail %s", sim.FormatDuration(r.Promotion),
+		r.PromotionPower*1000, r.ActivePower*1000, strings.Join(tail, " then "))
+}

@@ -1,0 +1,162 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"runtime"
+	"strings"
+	"time"
+
+	"pingtune/scenarios"
+)
+
+// common holds the flags every simulating verb shares.
+type common struct {
+	seed     uint64
+	reps     int
+	horizon  string
+	interval string
+	workers  int
+	json     bool
+	out      string
+	check    bool
+	set      map[string]bool // which flags the user gave
+}
+
+// newFlagSet makes a verb's flag set with its usage text.
+func newFlagSet(name, args, about string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: pingtune %s [flags] %s\n\n%s\n\nflags:\n", name, args, about)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// register adds the shared flags to fs; which ones a verb offers is its choice.
+func (c *common) register(fs *flag.FlagSet, names ...string) {
+	for _, n := range names {
+		switch n {
+		case "seed":
+			fs.Uint64Var(&c.seed, "seed", 0, "random seed (default: the scenario's)")
+		case "reps":
+			fs.IntVar(&c.reps, "reps", 0, "replications (default: the scenario's)")
+		case "horizon":
+			fs.StringVar(&c.horizon, "horizon", "", "simulated time per replication, e.g. 7d (default: the scenario's)")
+		case "interval":
+			fs.StringVar(&c.interval, "interval", "", "heartbeat interval, e.g. 10m; sweep also takes 5m,10m,20m or 5m:30m:1m")
+		case "workers":
+			fs.IntVar(&c.workers, "workers", runtime.NumCPU(), "parallel workers")
+		case "json":
+			fs.BoolVar(&c.json, "json", false, "print JSON instead of the summary table")
+		case "o":
+			fs.StringVar(&c.out, "o", "", "write the output to this file instead of stdout")
+		case "check":
+			fs.BoolVar(&c.check, "check", false, "verify the simulator's invariants in every replication (slower)")
+		}
+	}
+}
+
+// parse parses args and returns the positional arguments.
+func (c *common) parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	if err := fs.Parse(interleave(fs, args)); err != nil {
+		if err == flag.ErrHelp {
+			return nil, err
+		}
+		return nil, usageError(err)
+	}
+	c.set = map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { c.set[f.Name] = true })
+	if c.set["workers"] && c.workers < 1 {
+		return nil, usagef("-workers must be at least 1 (got %d)", c.workers)
+	}
+	if c.set["reps"] && c.reps < 1 {
+		return nil, usagef("-reps must be at least 1 (got %d)", c.reps)
+	}
+	return fs.Args(), nil
+}
+
+// interleave moves flags after positional arguments to the front, so that
+// `pingtune run ios6-voip-lte -reps 10` works as users expect.
+func interleave(fs *flag.FlagSet, args []string) []string {
+	var flags, pos []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			pos = append(pos, args[i+1:]...)
+			break
+		}
+		if !strings.HasPrefix(a, "-") || a == "-" {
+			pos = append(pos, a)
+			continue
+		}
+		flags = append(flags, a)
+		name := strings.TrimLeft(a, "-")
+		if strings.Contains(name, "=") {
+			continue
+		}
+		if f := fs.Lookup(name); f != nil {
+			if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+				continue
+			}
+			if i+1 < len(args) {
+				flags = append(flags, args[i+1])
+				i++
+			}
+		}
+	}
+	return append(flags, pos...)
+}
+
+// load reads the one scenario a verb works on and applies -seed, -reps and
+// -horizon. It returns the intervals -interval asks for (nil: none given).
+func (c *common) load(args []string) (*scenarios.Scenario, []time.Duration, error) {
+	if len(args) != 1 {
+		return nil, nil, usagef("want one scenario (a built-in name or a YAML file), got %d arguments", len(args))
+	}
+	sc, err := scenarios.Load(args[0])
+	if err != nil {
+		return nil, nil, usageError(err)
+	}
+	cfg := &sc.Config
+	if c.set["seed"] {
+		cfg.Seed = c.seed
+	}
+	if c.set["reps"] {
+		cfg.Replications = c.reps
+	}
+	if c.set["horizon"] {
+		d, err := scenarios.ParseDuration(c.horizon)
+		if err != nil {
+			return nil, nil, usagef("-horizon: %v", err)
+		}
+		cfg.Horizon = d
+	}
+	var intervals []time.Duration
+	if c.set["interval"] {
+		intervals, err = scenarios.ParseIntervals(c.interval)
+		if err != nil {
+			return nil, nil, usagef("-interval: %v", err)
+		}
+	}
+	if err := cfg.Validate(); err != nil {
+		return nil, nil, usagef("%s with the flags given: %v", args[0], err)
+	}
+	if err := scenarios.CheckLimits(cfg, intervals); err != nil {
+		return nil, nil, usageError(err)
+	}
+	return sc, intervals, nil
+}
+
+// single returns the one interval -interval gave, or the scenario's.
+func single(sc *scenarios.Scenario, intervals []time.Duration) (time.Duration, error) {
+	switch len(intervals) {
+	case 0:
+		return sc.Config.App.Interval, nil
+	case 1:
+		return intervals[0], nil
+	}
+	return 0, usagef("-interval: this command takes one interval; use `pingtune sweep` for %d", len(intervals))
+}

@@ -1,0 +1,121 @@
+// Command pingtune simulates a phone app's background socket and finds the
+// heartbeat interval to ship. Each verb lives in its own cmd_*.go file; main
+// only parses the verb, runs it, and turns its error into an exit code:
+// 0 ok, 1 failure while running, 2 bad usage or bad scenario, 3 a requirement
+// not met.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitFailure = 1
+	exitUsage   = 2
+	exitUnmet   = 3
+)
+
+// verb is one subcommand.
+type verb struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, args []string, env *env) error
+}
+
+// env is what a verb may touch of the outside world.
+type env struct {
+	stdout, stderr io.Writer
+	// stderrTTY: stderr is a terminal, so progress bars may be drawn.
+	stderrTTY bool
+}
+
+func verbs() []verb {
+	return []verb{
+		{"run", "run all replications at the scenario's interval and summarise them", cmdRun},
+		{"sweep", "run every interval of the sweep, write results, plots and a report, recommend one", cmdSweep},
+		{"check", "test the scenario's requirements at its interval (exit 3 when one fails)", cmdCheck},
+		{"validate", "decode and validate scenarios", cmdValidate},
+		{"timeline", "draw one replication over time as a PNG", cmdTimeline},
+		{"trace", "print one replication's events as JSON lines", cmdTrace},
+		{"scenarios", "list the built-in scenarios and presets", cmdScenarios},
+	}
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], &env{stdout: os.Stdout, stderr: os.Stderr, stderrTTY: isTerminal(os.Stderr)}))
+}
+
+// run executes one command line and returns the exit code.
+func run(ctx context.Context, args []string, e *env) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help" {
+		usage(e.stderr)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	for _, v := range verbs() {
+		if v.name == args[0] {
+			return exitCode(v.run(ctx, args[1:], e), e.stderr)
+		}
+	}
+	fmt.Fprintf(e.stderr, "pingtune: unknown command %q\n\n", args[0])
+	usage(e.stderr)
+	return exitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintf(w, "pingtune simulates a phone app's background socket to choose its heartbeat interval.\n\n")
+	fmt.Fprintf(w, "usage: pingtune <command> [flags] [SCENARIO]\n\n")
+	for _, v := range verbs() {
+		fmt.Fprintf(w, "  %-10s %s\n", v.name, v.summary)
+	}
+	fmt.Fprintf(w, "\nSCENARIO is a built-in name (see `pingtune scenarios`) or a YAML file.\n")
+	fmt.Fprintf(w, "`pingtune <command> -h` shows a command's flags.\n")
+}
+
+// cliError carries the exit code an error should end the process with.
+type cliError struct {
+	code int
+	err  error
+}
+
+func (e *cliError) Error() string { return e.err.Error() }
+func (e *cliError) Unwrap() error { return e.err }
+
+// usageError is bad usage or a bad scenario: exit 2.
+func usageError(err error) error { return &cliError{exitUsage, err} }
+
+// usagef is a usageError from a format.
+func usagef(format string, args ...any) error { return usageError(fmt.Errorf(format, args...)) }
+
+// unmet is a requirement not met: exit 3. The verb has already said which.
+func unmet(err error) error { return &cliError{exitUnmet, err} }
+
+// exitCode prints err (if any) and picks the exit code.
+func exitCode(err error, stderr io.Writer) int {
+	if err == nil {
+		return exitOK
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	code := exitFailure
+	var ce *cliError
+	if errors.As(err, &ce) {
+		code = ce.code
+	}
+	fmt.Fprintf(stderr, "pingtune: %v\n", err)
+	return code
+}

@@ -1,0 +1,129 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"pingtune/sim"
+	"pingtune/stats"
+)
+
+// WriteSummary writes the one-screen table `pingtune run` prints for a Point.
+func WriteSummary(w io.Writer, p stats.Point) error {
+	m := &p.Metrics
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %d replications × %s, seed %d\n", p.Scenario, p.Replications, Dur(p.HorizonS), p.Seed)
+	fmt.Fprintf(&b, "heartbeat interval %s", Dur(p.IntervalS))
+	if p.EffectiveIntervalS != p.IntervalS {
+		fmt.Fprintf(&b, " (effective %s)", Dur(p.EffectiveIntervalS))
+	}
+	b.WriteString("\n\n")
+
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "cost\tmean\t95% CI\t")
+	row := func(name string, e stats.Estimate, f func(float64) string) {
+		fmt.Fprintf(tw, "  %s\t%s\t[%s, %s]\t\n", name, f(e.Mean), f(e.Lo()), f(e.Hi()))
+	}
+	row("wakeups / hour", m.WakeupsPerHour, num)
+	wc := m.WakeupsByCausePerHour
+	fmt.Fprintf(tw, "    keepalive %s, socket %s, push %s, user %s\t\t\t\n", num(wc.Keepalive), num(wc.Socket), num(wc.Push), num(wc.User))
+	row("radio promotions / hour", m.RadioPromotionsPerHour, num)
+	row("energy J / hour", m.EnergyJPerHour, num)
+	row("  radio J / hour", m.RadioJPerHour, num)
+	row("  CPU J / hour", m.CPUJPerHour, num)
+	row("battery % / day", m.BatteryPctPerDay, num)
+	fmt.Fprintln(tw, "\t\t\t")
+	fmt.Fprintln(tw, "connection\tmean\t95% CI\t")
+	row("availability", m.Availability, pct)
+	row("breaks / day", m.BreaksPerDay, num)
+	var causes []string
+	for c := range sim.NumCauses {
+		if n := m.Breaks.ByCause.Get(c); n > 0 {
+			causes = append(causes, fmt.Sprintf("%s %d", c, n))
+		}
+	}
+	if len(causes) > 0 {
+		fmt.Fprintf(tw, "    %d in all: %s\t\t\t\n", m.Breaks.Total, strings.Join(causes, ", "))
+	}
+	tw.Flush()
+
+	b.WriteString("\n")
+	tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "latency\tn\tcensored\tmean\tp50\tp90\tp95\tp95 95% CI\tp99\tmax\t")
+	lat := func(name string, l stats.Latency) {
+		if l.N == 0 {
+			fmt.Fprintf(tw, "%s\t%d\t%d\t–\t–\t–\t–\t–\t–\t–\t\n", name, l.N, l.Censored)
+			return
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\t%s\t[%s, %s]\t%s\t%s\t\n", name, l.N, l.Censored,
+			Dur(l.Mean), Dur(l.P50), Dur(l.P90), Dur(l.P95), Dur(float64(l.P95CI95[0])), Dur(float64(l.P95CI95[1])), Dur(l.P99), Dur(l.Max))
+	}
+	lat("client detects", m.DetectClientS)
+	lat("server detects", m.DetectServerS)
+	lat("recovery", m.RecoverS)
+	lat("push delivery", m.Pushes.LatencyS)
+	tw.Flush()
+
+	ps := m.Pushes
+	fmt.Fprintf(&b, "\npushes: %d sent, %d delivered, %d lost, %d dropped, %d pending at the end\n",
+		ps.Sent, ps.Delivered, ps.Lost, ps.Dropped, ps.Pending)
+	fmt.Fprintf(&b, "pings: %d sent, %d unanswered (%d on a healthy connection); connects: %d, %d failed; app kills: %d\n",
+		m.Pings, m.PingTimeouts, m.FalseTimeouts, m.ConnectAttempts, m.ConnectFailures, m.AppKills)
+	for _, warn := range p.Warnings {
+		fmt.Fprintf(&b, "warning: %s\n", warn)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// num writes a rate with three significant digits.
+func num(x float64) string {
+	switch {
+	case math.IsInf(x, 1):
+		return "∞"
+	case math.IsInf(x, -1):
+		return "-∞"
+	case math.IsNaN(x):
+		return "–"
+	case x == 0:
+		return "0"
+	}
+	return fmt.Sprintf("%.3g", x)
+}
+
+func pct(x float64) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return num(x)
+	}
+	return fmt.Sprintf("%.3f%%", 100*x)
+}
+
+// Dur writes seconds as a short human duration: 340ms, 42.5s, 12m30s, 3h05m, 2d4h.
+func Dur(s float64) string {
+	switch {
+	case math.IsInf(s, 1):
+		return "∞"
+	case math.IsInf(s, -1):
+		return "-∞"
+	case math.IsNaN(s):
+		return "–"
+	case s == 0:
+		return "0s"
+	case s < 1:
+		return fmt.Sprintf("%.3gms", s*1000)
+	case s < 60:
+		return fmt.Sprintf("%.3gs", s)
+	}
+	d := time.Duration(math.Round(s)) * time.Second
+	switch {
+	case d < time.Hour:
+		return fmt.Sprintf("%dm%02ds", d/time.Minute, (d%time.Minute)/time.Second)
+	case d < 24*time.Hour:
+		return fmt.Sprintf("%dh%02dm", d/time.Hour, (d%time.Hour)/time.Minute)
+	}
+	return fmt.Sprintf("%dd%dh", d/(24*time.Hour), (d%(24*time.Hour))/time.Hour)
+}
