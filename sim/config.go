@@ -179,10 +179,10 @@ type ScriptedKind uint8
 
 // The scripted events.
 const (
-	ScriptNetworkDown ScriptedKind = iota // the path is down For
-	ScriptHandover                        // the IP changes
-	ScriptServerRestart                   // the server restarts (Restart kind), down For
-	ScriptUserOpen                        // the user opens the app For
+	ScriptNetworkDown   ScriptedKind = iota // the path is down For
+	ScriptHandover                          // the IP changes
+	ScriptServerRestart                     // the server restarts (Restart kind), down For
+	ScriptUserOpen                          // the user opens the app For
 )
 
 // ScriptedEvent is an event replayed at a fixed time in every replication.

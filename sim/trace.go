@@ -8,31 +8,31 @@ type TraceKind uint8
 // The trace record kinds. TraceState is a lane changing state; the others are
 // things that happened.
 const (
-	TraceState         TraceKind = iota // Lane went From → To (ID: the tail stage for the radio)
-	TraceWakeup                         // a suspended app got CPU; Cause is a WakeCause
-	TraceKeepalive                      // the platform's keepalive handler fired
-	TracePingSent                       // ID: connection
-	TracePongReceived                   // Latency: round trip as the app saw it
-	TracePingTimeout                    // no pong within the timeout
-	TraceConnectStart                   // ID: the new connection
-	TraceConnectOK                      // ID: connection
-	TraceConnectFail                    // ID: connection
-	TraceBreak                          // a connection died; Cause is a break Cause, ID the connection
-	TraceDetectClient                   // the client learned of the break; Cause, Latency
-	TraceDetectServer                   // the server learned of the break; Cause, Latency
-	TraceRecover                        // a connection is up again after a break; Cause, Latency
-	TracePushSent                       // ID: push
-	TracePushQueued                     // the server holds it until the client reconnects
-	TracePushDelivered                  // Latency: send to delivery
-	TracePushLost                       // sent into a dead connection
-	TracePushDropped                    // the client was offline (when_offline: drop)
-	TraceKill                           // the watchdog killed the app
-	TraceRelaunch                       // the platform relaunched the app
-	TraceUserOpen                       // the user opened the app (ID: session length in ns)
-	TraceNATExpired                     // the NAT dropped the mapping
-	TraceServerIdleTimeout              // the server's idle timer closed the session
-	TraceServerRestart                  // Cause: 0 graceful, 1 silent
-	TraceHandover                       // the device's IP changed
+	TraceState             TraceKind = iota // Lane went From → To (ID: the tail stage for the radio)
+	TraceWakeup                             // a suspended app got CPU; Cause is a WakeCause
+	TraceKeepalive                          // the platform's keepalive handler fired
+	TracePingSent                           // ID: connection
+	TracePongReceived                       // Latency: round trip as the app saw it
+	TracePingTimeout                        // no pong within the timeout
+	TraceConnectStart                       // ID: the new connection
+	TraceConnectOK                          // ID: connection
+	TraceConnectFail                        // ID: connection
+	TraceBreak                              // a connection died; Cause is a break Cause, ID the connection
+	TraceDetectClient                       // the client learned of the break; Cause, Latency
+	TraceDetectServer                       // the server learned of the break; Cause, Latency
+	TraceRecover                            // a connection is up again after a break; Cause, Latency
+	TracePushSent                           // ID: push
+	TracePushQueued                         // the server holds it until the client reconnects
+	TracePushDelivered                      // Latency: send to delivery
+	TracePushLost                           // sent into a dead connection
+	TracePushDropped                        // the client was offline (when_offline: drop)
+	TraceKill                               // the watchdog killed the app
+	TraceRelaunch                           // the platform relaunched the app
+	TraceUserOpen                           // the user opened the app (ID: session length in ns)
+	TraceNATExpired                         // the NAT dropped the mapping
+	TraceServerIdleTimeout                  // the server's idle timer closed the session
+	TraceServerRestart                      // Cause: 0 graceful, 1 silent
+	TraceHandover                           // the device's IP changed
 	NumTraceKinds
 )
 

@@ -82,15 +82,15 @@ type World struct {
 
 	// The client's connection. conns holds every connection of the run,
 	// indexed by id; cur is the client's current one (-1: none yet).
-	conns      []conn
-	cur        int
-	pingOut    bool
-	pingSeq    int64
-	pingSentAt time.Duration
-	pingTimer  des.Timer
-	connTimer  des.Timer
-	backoff    des.Timer
-	failures   int
+	conns       []conn
+	cur         int
+	pingOut     bool
+	pingSeq     int64
+	pingSentAt  time.Duration
+	pingTimer   des.Timer
+	connTimer   des.Timer
+	backoff     des.Timer
+	failures    int
 	unrecovered []int // breaks waiting for a connection to be up again
 
 	// The path and the NAT.
