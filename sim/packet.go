@@ -162,6 +162,12 @@ func (w *World) onAtServer(p int32) {
 		}
 		w.downlink(p)
 	case pktSyn:
+		if w.conns[pk.conn].closed {
+			// The client gave up on this attempt before its SYN arrived; its
+			// kernel answers the SYN-ACK with a reset, so no session opens.
+			w.freePacket(p)
+			return
+		}
 		if w.session >= 0 {
 			w.takeover()
 		}
