@@ -56,7 +56,6 @@ func (w *World) onKeepalive() {
 		w.beginTask()
 	}
 	w.beat()
-	w.settle()
 }
 
 func (w *World) onHeartbeat() {
@@ -101,13 +100,15 @@ func (w *World) setBudget(d time.Duration) {
 // onCPU runs what waited for the app to have CPU again: a notice that the
 // socket died, a ping timeout that passed, data that arrived unread.
 func (w *World) onCPU() {
-	if w.timeoutPending {
-		w.timeoutPending = false
-		w.pingTimedOut()
-	}
+	// Data that arrived is read before timers that ran out are handled: a
+	// pong that came in time answers its ping even if the app wakes late.
 	if w.pongPending {
 		w.pongPending = false
 		w.pongReceived()
+	}
+	if w.timeoutPending {
+		w.timeoutPending = false
+		w.pingTimedOut()
 	}
 	for _, sent := range w.unread {
 		w.pushDelivered(sent)
@@ -129,7 +130,8 @@ func (w *World) busy() bool {
 
 // settle ends the background task when the app's work is done (under
 // end_when_done) and suspends a background app that has nothing left to run
-// on. Call it after anything that may have finished the app's work.
+// on. The event loop calls it after every event, so no rule needs to
+// remember to, and none can suspend the app halfway through handling one.
 func (w *World) settle() {
 	if w.appState() != Background || w.cfg.Platform.AlwaysAwake {
 		return
@@ -186,7 +188,6 @@ func (w *World) onTaskWarning() {
 		return
 	}
 	w.endTask()
-	w.settle()
 }
 
 // onTaskLimit is the watchdog: a task still held at its limit kills the app.
@@ -242,7 +243,6 @@ func (w *World) onRelaunch() {
 	w.launched()
 	w.beginTask()
 	w.ensureConnected()
-	w.settle()
 }
 
 // launched re-arms what a fresh process sets up: the keepalive handler or
@@ -314,5 +314,4 @@ func (w *World) leaveForeground() {
 	} else {
 		w.beginTask()
 	}
-	w.settle()
 }

@@ -62,11 +62,10 @@ func (w *World) sendPing() {
 
 // pongReceived: the heartbeat is answered; under end_when_done the task can end.
 func (w *World) pongReceived() {
-	w.pingOut = false
+	w.pingOut, w.timeoutPending = false, false
 	w.eng.Stop(&w.pingTimer)
 	w.res.Pongs++
 	w.event(TracePongReceived, 0, w.now()-w.pingSentAt, int64(w.cur))
-	w.settle()
 }
 
 func (w *World) onPingTimeout(seq int64) {
@@ -78,7 +77,6 @@ func (w *World) onPingTimeout(seq int64) {
 		return
 	}
 	w.pingTimedOut()
-	w.settle()
 }
 
 // pingTimedOut: no pong within the timeout, so the client declares the
@@ -111,12 +109,10 @@ func (w *World) notice(id int) {
 	switch w.appState() {
 	case Foreground, Background:
 		w.clientDetects()
-		w.settle()
 	case Suspended:
 		w.noticePending = true
 		if w.cfg.Platform.WakeOnSocketClose {
 			w.wake(WakeSocket)
-			w.settle()
 		}
 	}
 }
@@ -212,7 +208,6 @@ func (w *World) onConnectTimeout(id int) {
 	w.event(TraceConnectFail, 0, 0, int64(id))
 	w.eng.Set(&w.backoff, w.now()+w.backoffDelay(), evReconnect, 0)
 	w.syncConn()
-	w.settle()
 }
 
 // backoffDelay is the wait after the latest failure: initial × multiplier^(n-1),
@@ -229,7 +224,6 @@ func (w *World) backoffDelay() time.Duration {
 
 func (w *World) onReconnect() {
 	w.ensureConnected()
-	w.settle()
 }
 
 // abandonConnect drops an attempt in flight: the app lost its CPU.
@@ -254,5 +248,4 @@ func (w *World) established(id int) {
 	}
 	w.unrecovered = w.unrecovered[:0]
 	w.syncConn()
-	w.settle()
 }

@@ -130,11 +130,9 @@ func (w *World) onAtDevice(p int32) {
 		switch {
 		case w.hasCPU():
 			w.pushDelivered(pk.sent)
-			w.settle()
 		case w.cfg.Platform.WakeOnSocketData:
 			w.wake(WakePush)
 			w.pushDelivered(pk.sent)
-			w.settle()
 		default:
 			w.unread = append(w.unread, pk.sent)
 		}

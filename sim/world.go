@@ -162,6 +162,7 @@ func (w *World) Run(cfg *Config, rep int, opt Options) (res Result, err error) {
 			break
 		}
 		w.dispatch(ev)
+		w.settle()
 	}
 	w.finish()
 	if w.check {
@@ -261,7 +262,8 @@ func (w *World) dispatch(ev des.Event) {
 	case evHeartbeat:
 		w.onHeartbeat()
 	case evBudget:
-		w.settle()
+		// settle, which runs after every event, suspends the app if it has
+		// no task and its budget is over.
 	case evTaskWarn:
 		w.onTaskWarning()
 	case evTaskLimit:
