@@ -29,8 +29,6 @@ func WriteSummary(w io.Writer, p stats.Point) error {
 		fmt.Fprintf(tw, "  %s\t%s\t[%s, %s]\t\n", name, f(e.Mean), f(e.Lo()), f(e.Hi()))
 	}
 	row("wakeups / hour", m.WakeupsPerHour, num)
-	wc := m.WakeupsByCausePerHour
-	fmt.Fprintf(tw, "    keepalive %s, socket %s, push %s, user %s\t\t\t\n", num(wc.Keepalive), num(wc.Socket), num(wc.Push), num(wc.User))
 	row("radio promotions / hour", m.RadioPromotionsPerHour, num)
 	row("energy J / hour", m.EnergyJPerHour, num)
 	row("  radio J / hour", m.RadioJPerHour, num)
@@ -40,6 +38,10 @@ func WriteSummary(w io.Writer, p stats.Point) error {
 	fmt.Fprintln(tw, "connection\tmean\t95% CI\t")
 	row("availability", m.Availability, pct)
 	row("breaks / day", m.BreaksPerDay, num)
+	tw.Flush()
+	wc := m.WakeupsByCausePerHour
+	fmt.Fprintf(&b, "\nwakeups / hour by cause: keepalive %s, socket %s, push %s, user %s\n",
+		num(wc.Keepalive), num(wc.Socket), num(wc.Push), num(wc.User))
 	var causes []string
 	for c := range sim.NumCauses {
 		if n := m.Breaks.ByCause.Get(c); n > 0 {
@@ -47,9 +49,8 @@ func WriteSummary(w io.Writer, p stats.Point) error {
 		}
 	}
 	if len(causes) > 0 {
-		fmt.Fprintf(tw, "    %d in all: %s\t\t\t\n", m.Breaks.Total, strings.Join(causes, ", "))
+		fmt.Fprintf(&b, "breaks by cause (all replications): %s\n", strings.Join(causes, ", "))
 	}
-	tw.Flush()
 
 	b.WriteString("\n")
 	tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
