@@ -2,10 +2,107 @@ package main
 
 import (
 	"context"
-	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"pingtune/internal/atomicfile"
+	"pingtune/reports"
+	"pingtune/sim"
 )
 
-// cmdTimeline is being built in its own issue; this placeholder keeps the CLI compiling.
 func cmdTimeline(ctx context.Context, args []string, e *env) error {
-	return errors.New("timeline: not built yet")
+	var c common
+	var o oneRep
+	size := sizeFlag{w: 1600, h: 900}
+	fs := newFlagSet("timeline", "SCENARIO -o FILE.png", `Draws one replication over time as a PNG: a lane per state machine (app,
+background task, radio, network path, NAT mapping, server, server session,
+connection), markers for wakeups, pings, pongs, pushes, breaks by cause,
+detections and kills, and under the picture each break's story: what broke
+it, when and how each side learned of it, when it was repaired.
+Without -from/-to it shows the first break with an hour either side (longer
+if the break took longer to detect), or the first 6h if nothing broke.`, e.stderr)
+	c.register(fs, "seed", "reps", "horizon", "interval", "o", "check")
+	o.register(fs, "start the picture at this time, e.g. 26h (alone: a 6h picture from it)",
+		"end the picture at this time, e.g. 27h30m (alone: a 6h picture up to it)")
+	fs.Var(&size, "size", "picture size in pixels, WIDTHxHEIGHT")
+	rest, err := c.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if c.out == "" {
+		return usagef("timeline: name the picture to write with -o FILE.png")
+	}
+	cfg, err := o.load(&c, rest)
+	if err != nil {
+		return err
+	}
+	win, given, err := o.window(cfg.Horizon, reports.WindowQuiet)
+	if err != nil {
+		return err
+	}
+	how := "the window asked for"
+	if !given {
+		// The default window depends on the first break: find it first.
+		res, err := sim.Run(cfg, o.rep, sim.Options{Check: c.check})
+		if err != nil {
+			return err
+		}
+		win = reports.DefaultWindow(&res)
+		how = "the first break ± 1h"
+		if len(res.Breaks) == 0 {
+			how = "no break: the first 6h"
+		}
+	}
+	rec := reports.NewTimelineRecorder(cfg, win)
+	res, err := sim.Run(cfg, o.rep, sim.Options{Tracer: rec, Check: c.check})
+	if err != nil {
+		return err
+	}
+	tl := rec.Timeline(cfg, o.rep, &res)
+	write := func(w io.Writer) error { return reports.WriteTimelinePNG(w, tl, size.w, size.h) }
+	if c.out == "-" {
+		return output(e, "", write)
+	}
+	if err := atomicfile.Write(c.out, write); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%s: %s replication %d, %s to %s (%s), %s\n", c.out, cfg.Name, o.rep,
+		reports.Clock(win.From), reports.Clock(win.To), how, breaksIn(&res, win))
+	return nil
+}
+
+// breaksIn counts the breaks that happened in win.
+func breaksIn(res *sim.Result, win reports.Window) string {
+	n := 0
+	for _, b := range res.Breaks {
+		if win.Contains(b.At) {
+			n++
+		}
+	}
+	return plural(n, "break")
+}
+
+// sizeFlag is a picture size given as WIDTHxHEIGHT.
+type sizeFlag struct{ w, h int }
+
+var _ flag.Value = (*sizeFlag)(nil)
+
+func (s *sizeFlag) String() string { return fmt.Sprintf("%dx%d", s.w, s.h) }
+
+func (s *sizeFlag) Set(v string) error {
+	ws, hs, ok := strings.Cut(strings.ToLower(v), "x")
+	w, err1 := strconv.Atoi(ws)
+	h, err2 := strconv.Atoi(hs)
+	if !ok || err1 != nil || err2 != nil {
+		return fmt.Errorf("want WIDTHxHEIGHT in pixels, e.g. 1600x900")
+	}
+	if w < reports.MinTimelineWidth || h < reports.MinTimelineHeight || w > reports.MaxTimelineWidth || h > reports.MaxTimelineHeight {
+		return fmt.Errorf("%dx%d is outside %dx%d to %dx%d", w, h,
+			reports.MinTimelineWidth, reports.MinTimelineHeight, reports.MaxTimelineWidth, reports.MaxTimelineHeight)
+	}
+	s.w, s.h = w, h
+	return nil
 }

@@ -1,0 +1,202 @@
+package reports
+
+import (
+	"bytes"
+	"image/png"
+	"strings"
+	"testing"
+	"time"
+
+	"pingtune/internal/testcfg"
+	"pingtune/sim"
+)
+
+// timelineOf runs replication rep of cfg twice, as `pingtune timeline`
+// does: once to find the default window (unless win is given), once to
+// record it.
+func timelineOf(t *testing.T, cfg *sim.Config, rep int, win *Window) *Timeline {
+	t.Helper()
+	res, err := sim.Run(cfg, rep, sim.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := DefaultWindow(&res)
+	if win != nil {
+		w = *win
+	}
+	rec := NewTimelineRecorder(cfg, w)
+	res2, err := sim.Run(cfg, rep, sim.Options{Tracer: rec})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rec.Timeline(cfg, rep, &res2)
+}
+
+// TestTimelinePNGHasTheAskedSize: the picture decodes as a PNG of the size
+// asked for, for every world, including small and wide ones.
+func TestTimelinePNGHasTheAskedSize(t *testing.T) {
+	for _, cfg := range traceTestConfigs() {
+		tl := timelineOf(t, &cfg, 0, nil)
+		for _, size := range [][2]int{{1600, 900}, {MinTimelineWidth, MinTimelineHeight}, {2400, 1000}} {
+			var buf bytes.Buffer
+			if err := WriteTimelinePNG(&buf, tl, size[0], size[1]); err != nil {
+				t.Fatalf("%s %v: %v", cfg.Name, size, err)
+			}
+			img, err := png.Decode(&buf)
+			if err != nil {
+				t.Fatalf("%s %v: %v", cfg.Name, size, err)
+			}
+			if b := img.Bounds(); b.Dx() != size[0] || b.Dy() != size[1] {
+				t.Errorf("%s: asked for %dx%d, got %dx%d", cfg.Name, size[0], size[1], b.Dx(), b.Dy())
+			}
+		}
+	}
+}
+
+// TestTimelineShowsTheBreak: the first break's cause colour is on the picture
+// (its guide line and marker), and a quiet window has none of it.
+func TestTimelineShowsTheBreak(t *testing.T) {
+	cfg := traceTestConfigs()[1] // NAT breaks
+	count := func(win *Window) int {
+		var buf bytes.Buffer
+		if err := WriteTimelinePNG(&buf, timelineOf(t, &cfg, 0, win), 1600, 900); err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := tlCauseColors[sim.CauseNAT]
+		n := 0
+		b := img.Bounds()
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			for x := b.Min.X; x < b.Max.X; x++ {
+				r, g, bl, _ := img.At(x, y).RGBA()
+				if uint8(r>>8) == want.R && uint8(g>>8) == want.G && uint8(bl>>8) == want.B {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	if n := count(nil); n < 200 {
+		t.Errorf("the default window around a NAT break has only %d pixels of the NAT colour", n)
+	}
+	// Before the first break at 20 min, nothing broke; the legend's NAT
+	// cross still uses the colour.
+	quiet := Window{0, 15 * time.Minute}
+	if n, legend := count(&quiet), 100; n > legend {
+		t.Errorf("a window without breaks has %d pixels of the NAT colour", n)
+	}
+}
+
+// TestTimelineEmptyWindow: a window in which nothing happens still draws,
+// with every lane in the state it was in.
+func TestTimelineEmptyWindow(t *testing.T) {
+	cfg := testcfg.Classic()
+	cfg.User.SessionsPerDay = 0
+	cfg.Network.Outages, cfg.Network.Handovers, cfg.Server.Restarts, cfg.Server.Pushes = nil, nil, nil, nil
+	win := Window{2 * time.Minute, 7 * time.Minute} // between the start and the first keepalive
+	tl := timelineOf(t, &cfg, 0, &win)
+	if len(tl.Events) != 0 {
+		t.Fatalf("want an empty window, got %d records", len(tl.Events))
+	}
+	if tl.Start[sim.LaneNAT] != 0 || tl.Start[sim.LaneSession] != 0 || tl.Start[sim.LaneConn] != uint8(sim.ConnUp) {
+		t.Errorf("lanes at the window's start: %v", tl.Start)
+	}
+	var buf bytes.Buffer
+	if err := WriteTimelinePNG(&buf, tl, 1000, 600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := png.Decode(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if s := tlStory(tl); len(s) != 0 {
+		t.Errorf("story of an empty window: %v", s)
+	}
+}
+
+func TestTimelineRejectsBadSizes(t *testing.T) {
+	cfg := testcfg.Classic()
+	tl := timelineOf(t, &cfg, 0, nil)
+	for _, size := range [][2]int{{MinTimelineWidth - 1, 900}, {1600, MinTimelineHeight - 1}, {MaxTimelineWidth + 1, 900}} {
+		if err := WriteTimelinePNG(&bytes.Buffer{}, tl, size[0], size[1]); err == nil {
+			t.Errorf("%v: no error", size)
+		}
+	}
+}
+
+// TestTimelineStory: the story of a NAT break says what an engineer reads
+// off the picture: the NAT forgot, the next ping went unanswered for the
+// timeout, the client reconnected and that told the server.
+func TestTimelineStory(t *testing.T) {
+	cfg := traceTestConfigs()[1]
+	tl := timelineOf(t, &cfg, 0, nil)
+	lines := tlStory(tl)
+	if len(lines) == 0 {
+		t.Fatal("no story")
+	}
+	s := lines[0]
+	for _, want := range []string{
+		"nat at 0:20:00: nothing had crossed the NAT for its idle timeout (20m)",
+		"Client: after 10m30s (0:30:29.6), its ping at 0:29:59.6 got no pong within 30s",
+		"Server: after 10m30s (0:30:30), the client's new connection replaced the session",
+		"Up again: after 10m30s (0:30:30.2)",
+	} {
+		if !strings.Contains(s.Text, want) {
+			t.Errorf("story %q\nlacks %q", s.Text, want)
+		}
+	}
+	if s.N != 1 || s.Cause != sim.CauseNAT {
+		t.Errorf("story line %+v", s)
+	}
+}
+
+// TestDefaultWindow: the first break with an hour either side, stretched to
+// show how it ended, else the first 6 h; always inside the horizon.
+func TestDefaultWindow(t *testing.T) {
+	const h, m = time.Hour, time.Minute
+	brk := func(at, client, server, recover time.Duration) sim.Break {
+		return sim.Break{Cause: sim.CauseNAT, At: at, Client: client, Server: server, Recover: recover}
+	}
+	un := sim.Unresolved
+	for _, c := range []struct {
+		name    string
+		horizon time.Duration
+		breaks  []sim.Break
+		want    Window
+	}{
+		{"no break", 7 * 24 * h, nil, Window{0, 6 * h}},
+		{"no break, short run", 2 * h, nil, Window{0, 2 * h}},
+		{"a break mid-run", 7 * 24 * h, []sim.Break{brk(26*h, 10*m, 15*m, 10*m)}, Window{25 * h, 27 * h}},
+		{"only the first break counts", 7 * 24 * h, []sim.Break{brk(26*h, m, m, m), brk(80*h, m, m, m)}, Window{25 * h, 27 * h}},
+		{"a break near the start", 7 * 24 * h, []sim.Break{brk(20*m, 10*m, 10*m, 10*m)}, Window{0, 80 * m}},
+		{"a break near the end", 30 * h, []sim.Break{brk(29*h+50*m, m, m, m)}, Window{28*h + 50*m, 30 * h}},
+		{"slow detection stretches the window", 7 * 24 * h, []sim.Break{brk(10*h, 90*m, 2*h, 2*h+m)}, Window{9 * h, 12*h + 11*m}},
+		{"at most 12 h after the break", 7 * 24 * h, []sim.Break{brk(10*h, 30*h, 5*m, 5*m)}, Window{9 * h, 22 * h}},
+		{"censored latencies do not stretch", 7 * 24 * h, []sim.Break{brk(10*h, un, un, un)}, Window{9 * h, 11 * h}},
+	} {
+		res := sim.Result{Horizon: c.horizon, Breaks: c.breaks}
+		if got := DefaultWindow(&res); got != c.want {
+			t.Errorf("%s: got %s, want %s", c.name, got, c.want)
+		}
+	}
+}
+
+// TestTimelineBursts: short runs of non-resting states are joined and take
+// the state they spent most time in.
+func TestTimelineBursts(t *testing.T) {
+	const ms = time.Millisecond
+	idle, promo, active, tail := uint8(sim.RadioIdle), uint8(sim.RadioPromotion), uint8(sim.RadioActive), uint8(sim.RadioTail)
+	spans := []tlSpan{
+		{0, 1000 * ms, idle},
+		{1000 * ms, 1260 * ms, promo}, {1260 * ms, 1340 * ms, active}, {1340 * ms, 12916 * ms, tail},
+		{12916 * ms, 60000 * ms, idle},
+		{60000 * ms, 60260 * ms, promo}, {60260 * ms, 90000 * ms, active},
+	}
+	got := tlBursts(spans, idle)
+	want := []tlSpan{{1000 * ms, 12916 * ms, tail}, {60000 * ms, 90000 * ms, active}}
+	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
