@@ -39,35 +39,23 @@ import (
 //
 // Write the records of a run to it, then Close it.
 type TraceJSON struct {
-	out    *bufio.Writer
-	win    traceWindow
-	buf    []byte
-	err    error
-	head   bool
-	pushes map[time.Duration]int64 // send time → push id, to name delivered pushes
+	out  *bufio.Writer
+	win  traceWindow
+	buf  []byte
+	err  error
+	head bool
 }
 
 // NewTraceJSON writes to w the records of a run of cfg that fall in win.
 func NewTraceJSON(w io.Writer, cfg *sim.Config, win Window) *TraceJSON {
-	return &TraceJSON{out: bufio.NewWriter(w), win: newTraceWindow(cfg, win), pushes: map[time.Duration]int64{}}
+	return &TraceJSON{out: bufio.NewWriter(w), win: newTraceWindow(cfg, win)}
 }
 
 // Trace writes e if it falls in the window.
 func (t *TraceJSON) Trace(e sim.TraceEvent) {
 	push := int64(-1)
 	switch e.Kind {
-	case sim.TracePushSent, sim.TracePushQueued, sim.TracePushDropped:
-		t.pushes[e.At] = e.ID
-		push = e.ID
-	case sim.TracePushDelivered:
-		// The model does not carry the push's id to its delivery; its send
-		// time (delivery time less latency) names it.
-		sent := e.At - e.Latency
-		if id, ok := t.pushes[sent]; ok {
-			push = id
-			delete(t.pushes, sent)
-		}
-	case sim.TracePushLost:
+	case sim.TracePushSent, sim.TracePushQueued, sim.TracePushDropped, sim.TracePushDelivered, sim.TracePushLost:
 		push = e.ID
 	}
 	if !t.win.see(e) || t.err != nil {

@@ -110,8 +110,8 @@ func (w *World) onCPU() {
 		w.timeoutPending = false
 		w.pingTimedOut()
 	}
-	for _, sent := range w.unread {
-		w.pushDelivered(sent)
+	for _, push := range w.unread {
+		w.pushDelivered(push)
 	}
 	w.unread = w.unread[:0]
 	if w.noticePending {
@@ -211,9 +211,9 @@ func (w *World) kill() {
 		}
 		w.clientLetGo(id)
 	}
-	for range w.unread {
+	for _, push := range w.unread {
 		w.res.Pushes.Lost++
-		w.event(TracePushLost, 0, 0, -1)
+		w.event(TracePushLost, 0, 0, push.id)
 	}
 	w.unread = w.unread[:0]
 	w.noticePending, w.timeoutPending, w.pongPending = false, false, false

@@ -22,8 +22,14 @@ type packet struct {
 	kind pktKind
 	conn int
 	rtt  time.Duration
-	seq  int64         // the ping a pong answers
-	sent time.Duration // when the server sent a push
+	seq  int64 // the ping a pong answers
+	push pushRef
+}
+
+// pushRef names a push and when the server sent it.
+type pushRef struct {
+	sent time.Duration
+	id   int64 // 1, 2, … in the order the server sent them
 }
 
 // newPacket takes a packet from the pool.
@@ -60,9 +66,9 @@ func (w *World) downlink(p int32) {
 
 // drop loses packet p on the way; a lost push is counted.
 func (w *World) drop(p int32) {
-	if w.pkts[p].kind == pktPush {
+	if pk := &w.pkts[p]; pk.kind == pktPush {
 		w.res.Pushes.Lost++
-		w.event(TracePushLost, 0, 0, -1)
+		w.event(TracePushLost, 0, 0, pk.push.id)
 	}
 	w.freePacket(p)
 }
@@ -101,7 +107,7 @@ func (w *World) onAtDevice(p int32) {
 		// A closed socket answers anything but a reset with a reset.
 		if pk.kind == pktPush {
 			w.res.Pushes.Lost++
-			w.event(TracePushLost, 0, 0, -1)
+			w.event(TracePushLost, 0, 0, pk.push.id)
 		}
 		if pk.kind != pktReset {
 			w.send(pktFin, pk.conn, pk.rtt, 0)
@@ -129,12 +135,12 @@ func (w *World) onAtDevice(p int32) {
 	case pktPush:
 		switch {
 		case w.hasCPU():
-			w.pushDelivered(pk.sent)
+			w.pushDelivered(pk.push)
 		case w.cfg.Platform.WakeOnSocketData:
 			w.wake(WakePush)
-			w.pushDelivered(pk.sent)
+			w.pushDelivered(pk.push)
 		default:
-			w.unread = append(w.unread, pk.sent)
+			w.unread = append(w.unread, pk.push)
 		}
 	case pktReset:
 		w.notice(pk.conn)
@@ -170,9 +176,12 @@ func (w *World) onAtServer(p int32) {
 			w.takeover()
 		}
 		w.openSession(pk.conn)
-		pk.kind = pktAccept
+		// Pushes held for the client go with the handshake's answer (ahead
+		// of it in the event order, at the same instant), so the app reads
+		// them in the same wakeup that completes the connect.
+		w.flushQueue(pk.conn, pk.rtt) // may grow w.pkts: pk is stale after it
+		w.pkts[p].kind = pktAccept
 		w.downlink(p)
-		w.flushQueue(pk.conn, pk.rtt)
 	case pktAck:
 		if w.session == pk.conn {
 			w.heard()

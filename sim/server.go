@@ -102,41 +102,42 @@ func (w *World) pushGap() time.Duration {
 func (w *World) onPushGenerator() {
 	w.eng.At(w.now()+w.pushGap(), evPush, 0)
 	w.res.Pushes.Sent++
-	w.event(TracePushSent, 0, 0, int64(w.res.Pushes.Sent))
+	push := pushRef{sent: w.now(), id: int64(w.res.Pushes.Sent)}
+	w.event(TracePushSent, 0, 0, push.id)
 	if w.state(LaneServer) != 0 || w.session < 0 {
 		if w.cfg.Server.Pushes.DropOffline {
 			w.res.Pushes.Dropped++
-			w.event(TracePushDropped, 0, 0, int64(w.res.Pushes.Sent))
+			w.event(TracePushDropped, 0, 0, push.id)
 			return
 		}
-		w.queue = append(w.queue, w.now())
-		w.event(TracePushQueued, 0, 0, int64(w.res.Pushes.Sent))
+		w.queue = append(w.queue, push)
+		w.event(TracePushQueued, 0, 0, push.id)
 		return
 	}
-	w.sendPush(w.session, w.now(), w.rtt())
+	w.sendPush(w.session, push, w.rtt())
 }
 
-// sendPush sends a push, first sent at sent, down connection id.
-func (w *World) sendPush(id int, sent, rtt time.Duration) {
+// sendPush sends a push down connection id.
+func (w *World) sendPush(id int, push pushRef, rtt time.Duration) {
 	p := w.newPacket(pktPush, id, rtt)
-	w.pkts[p].sent = sent
+	w.pkts[p].push = push
 	w.downlink(p)
 }
 
 // flushQueue sends the pushes held for an offline client down its new
 // connection, behind the handshake's answer.
 func (w *World) flushQueue(id int, rtt time.Duration) {
-	for _, sent := range w.queue {
-		w.sendPush(id, sent, rtt)
+	for _, push := range w.queue {
+		w.sendPush(id, push, rtt)
 	}
 	w.queue = w.queue[:0]
 }
 
 // pushDelivered: the app read a push; it acknowledges it.
-func (w *World) pushDelivered(sent time.Duration) {
+func (w *World) pushDelivered(push pushRef) {
 	w.res.Pushes.Delivered++
-	lat := w.now() - sent
+	lat := w.now() - push.sent
 	w.res.PushLatency = append(w.res.PushLatency, lat)
-	w.event(TracePushDelivered, 0, lat, 0)
+	w.event(TracePushDelivered, 0, lat, push.id)
 	w.send(pktAck, w.cur, w.rtt(), 0)
 }

@@ -23,8 +23,8 @@ const (
 	TraceRecover                            // a connection is up again after a break; Cause, Latency
 	TracePushSent                           // ID: push
 	TracePushQueued                         // the server holds it until the client reconnects
-	TracePushDelivered                      // Latency: send to delivery
-	TracePushLost                           // sent into a dead connection
+	TracePushDelivered                      // ID: push; Latency: send to delivery
+	TracePushLost                           // ID: push; sent into a dead connection
 	TracePushDropped                        // the client was offline (when_offline: drop)
 	TraceKill                               // the watchdog killed the app
 	TraceRelaunch                           // the platform relaunched the app

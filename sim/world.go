@@ -75,10 +75,10 @@ type World struct {
 	heartbeat      des.Timer
 	relaunch       des.Timer
 	lastPing       time.Duration
-	noticePending  bool            // the socket died while the app had no CPU to hear it
-	timeoutPending bool            // the ping timeout passed while suspended
-	pongPending    bool            // a pong arrived while suspended without wake on data
-	unread         []time.Duration // send times of pushes that arrived while the app had no CPU
+	noticePending  bool      // the socket died while the app had no CPU to hear it
+	timeoutPending bool      // the ping timeout passed while suspended
+	pongPending    bool      // a pong arrived while suspended without wake on data
+	unread         []pushRef // pushes that arrived while the app had no CPU
 
 	// The client's connection. conns holds every connection of the run,
 	// indexed by id; cur is the client's current one (-1: none yet).
@@ -104,7 +104,7 @@ type World struct {
 	serverTimer     des.Timer
 	session         int // the connection the server holds a session for (-1: none)
 	idleTimer       des.Timer
-	queue           []time.Duration // send times of pushes queued for an offline client
+	queue           []pushRef // pushes queued for an offline client
 
 	// Packets in flight.
 	pkts    []packet
