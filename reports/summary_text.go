@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"sort"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -50,6 +51,7 @@ func WriteSummary(w io.Writer, p stats.Point) error {
 	}
 	if len(causes) > 0 {
 		fmt.Fprintf(&b, "breaks by cause (all replications): %s\n", strings.Join(causes, ", "))
+		fmt.Fprintf(&b, "  the client learned by %s; the server by %s\n", viaList(m.Breaks.ClientVia), viaList(m.Breaks.ServerVia))
 	}
 
 	b.WriteString("\n")
@@ -127,4 +129,25 @@ func Dur(s float64) string {
 		return fmt.Sprintf("%dh%02dm", d/time.Hour, (d%time.Hour)/time.Minute)
 	}
 	return fmt.Sprintf("%dd%dh", d/(24*time.Hour), (d%(24*time.Hour))/time.Hour)
+}
+
+// viaList writes how-learned counts, most frequent first.
+func viaList(counts map[string]int) string {
+	type kv struct {
+		k string
+		n int
+	}
+	var l []kv
+	for k, n := range counts {
+		l = append(l, kv{k, n})
+	}
+	sort.Slice(l, func(i, j int) bool { return l[i].n > l[j].n || (l[i].n == l[j].n && l[i].k < l[j].k) })
+	var parts []string
+	for _, e := range l {
+		parts = append(parts, fmt.Sprintf("%s %d", strings.ReplaceAll(e.k, "_", " "), e.n))
+	}
+	if len(parts) == 0 {
+		return "nothing yet"
+	}
+	return strings.Join(parts, ", ")
 }

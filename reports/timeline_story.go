@@ -120,92 +120,62 @@ func tlResolution(at, latency time.Duration, how string) string {
 	return s
 }
 
-// tlDetection finds the index of the record of kind k that resolved b, or -1
-// when it is outside the window.
-func tlDetection(t *Timeline, b sim.Break, k sim.TraceKind, latency time.Duration) int {
-	if latency == sim.Unresolved {
-		return -1
-	}
-	for i, e := range t.Events {
-		if e.Kind == k && e.At == b.At+latency && sim.Cause(e.Cause) == b.Cause && e.Latency == latency {
-			return i
+// tlWakeAt is the cause of a wakeup at exactly at, or -1.
+func tlWakeAt(t *Timeline, at time.Duration) int {
+	for _, e := range t.Events {
+		if e.At == at && e.Kind == sim.TraceWakeup {
+			return int(e.Cause)
+		}
+		if e.At > at {
+			break
 		}
 	}
 	return -1
 }
 
-// tlSameInstant is the records just before record i at the same time.
-func tlSameInstant(t *Timeline, i int) []sim.TraceEvent {
-	j := i
-	for j > 0 && t.Events[j-1].At == t.Events[i].At {
-		j--
-	}
-	return t.Events[j:i]
-}
-
-// tlClientHow says how the client learned of b, read from the records at the
-// instant it did.
+// tlClientHow says how the client learned of b (the model records it), and
+// whether the app heard of it at once or only when it next ran.
 func tlClientHow(t *Timeline, b sim.Break) string {
-	i := tlDetection(t, b, sim.TraceDetectClient, b.Client)
-	if i < 0 {
+	if b.Client == sim.Unresolved {
 		return ""
 	}
-	var timeout, kill, handover, pathDown bool
-	wake := -1
-	for _, e := range tlSameInstant(t, i) {
-		switch {
-		case e.Kind == sim.TracePingTimeout:
-			timeout = true
-		case e.Kind == sim.TraceKill:
-			kill = true
-		case e.Kind == sim.TraceHandover:
-			handover = true
-		case e.Kind == sim.TraceState && e.Lane == sim.LanePath && e.To == 1:
-			pathDown = true
-		case e.Kind == sim.TraceWakeup:
-			wake = int(e.Cause)
-		}
-	}
-	switch {
-	case kill:
+	at := b.At + b.Client
+	var what string
+	switch b.ClientVia {
+	case sim.ViaKill:
 		return "the app was killed"
-	case timeout:
-		at := t.Events[i].At - t.Config.App.Timeout
-		return fmt.Sprintf("its ping at %s got no pong within %s", Clock(at), tlSetting(t.Config.App.Timeout))
-	case handover:
-		return "the OS reported the IP change"
-	case pathDown:
-		return "the OS reported the interface down"
-	case wake == int(sim.WakeSocket):
-		return "the dead socket woke the app"
-	case wake >= 0:
-		return fmt.Sprintf("noticed the dead socket on its next wakeup (%s)", sim.WakeCause(wake))
+	case sim.ViaPingTimeout:
+		return fmt.Sprintf("its ping at %s got no pong within %s", Clock(at-t.Config.App.Timeout), tlSetting(t.Config.App.Timeout))
+	case sim.ViaIPChange:
+		what = "the OS reported the IP change"
+	case sim.ViaInterface:
+		what = "the OS reported the interface down"
+	default:
+		what = "a FIN or reset from the server arrived"
 	}
-	return "a reset from the server arrived"
+	switch wake := tlWakeAt(t, at); {
+	case wake == int(sim.WakeSocket):
+		return what + " and woke the app"
+	case wake >= 0:
+		return fmt.Sprintf("%s; the app noticed on its next wakeup (%s)", what, sim.WakeCause(wake))
+	}
+	return what
 }
 
 // tlServerHow says how the server learned of b.
 func tlServerHow(t *Timeline, b sim.Break) string {
-	i := tlDetection(t, b, sim.TraceDetectServer, b.Server)
-	if i < 0 {
-		return ""
-	}
-	for _, e := range tlSameInstant(t, i) {
-		switch e.Kind {
-		case sim.TraceServerIdleTimeout:
-			return fmt.Sprintf("its idle timeout (%s) ran out", tlSetting(t.Config.ServerIdleTimeout()))
-		case sim.TraceServerRestart:
-			return "it restarted"
+	switch b.ServerVia {
+	case sim.ViaIdleTimeout:
+		return fmt.Sprintf("its idle timeout (%s) ran out", tlSetting(t.Config.ServerIdleTimeout()))
+	case sim.ViaRestart:
+		return "it restarted"
+	case sim.ViaTakeover:
+		return "the client's new connection replaced the session"
+	case sim.ViaFIN:
+		if b.Cause == sim.CauseKill {
+			return "the killed app's FIN arrived"
 		}
+		return "a FIN or reset from the client arrived"
 	}
-	conn := t.Events[i].ID
-	for _, e := range t.Events[:i] {
-		if e.Kind == sim.TraceConnectStart && e.At >= b.At && e.ID > conn {
-			return "the client's new connection replaced the session"
-		}
-	}
-	if b.Cause == sim.CauseKill {
-		return "the killed app's FIN arrived"
-	}
-	return "a FIN or reset from the client arrived"
+	return ""
 }

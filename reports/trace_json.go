@@ -24,7 +24,7 @@ import (
 //	state                                  lane, from, to; stage (radio tail stage, from 0) when to is tail
 //	wakeup                                 cause: keepalive, socket, push, user
 //	break                                  cause: wifi, handover, nat, server_graceful, server_silent, kill, server_idle; conn
-//	detect_client, detect_server           cause, side (client or server), conn (the broken one), latency_s since the break
+//	detect_client, detect_server           cause, side (client or server), via (how that side learned: ping_timeout, interface_down, ip_change, reset, kill, idle_timeout, restart, takeover, fin), conn (the broken one), latency_s since the break
 //	recover                                cause, conn (the new one), latency_s since the break
 //	ping_sent, ping_timeout                conn
 //	pong_received                          conn, latency_s (the round trip the app saw, promotion included)
@@ -130,6 +130,7 @@ func traceAppendRecord(b []byte, e sim.TraceEvent, push int64) []byte {
 			side = "server"
 		}
 		b = traceAppendString(b, "side", side)
+		b = traceAppendString(b, "via", e.Via.String())
 		b = traceAppendInt(b, "conn", e.ID)
 		b = traceAppendDuration(b, "latency_s", e.Latency)
 	case sim.TraceRecover:

@@ -63,6 +63,7 @@ type traceLine struct {
 	Stage   *int              `json:"stage"`
 	Cause   string            `json:"cause"`
 	Side    string            `json:"side"`
+	Via     string            `json:"via"`
 	Conn    *int              `json:"conn"`
 	Push    *int              `json:"push"`
 	Latency *float64          `json:"latency_s"`
@@ -118,7 +119,7 @@ func TestTraceJSONIsTimeOrderedAndComplete(t *testing.T) {
 				case "wakeup", "break":
 					need["cause"] = r.Cause == ""
 				case "detect_client", "detect_server":
-					need["cause"], need["side"], need["latency_s"], need["conn"] = r.Cause == "", r.Side == "", r.Latency == nil, r.Conn == nil
+					need["cause"], need["side"], need["via"], need["latency_s"], need["conn"] = r.Cause == "", r.Side == "", r.Via == "", r.Latency == nil, r.Conn == nil
 				case "recover", "pong_received":
 					need["latency_s"], need["conn"] = r.Latency == nil, r.Conn == nil
 				case "push_sent", "push_queued", "push_dropped":

@@ -114,9 +114,9 @@ func (w *World) onCPU() {
 		w.pushDelivered(push)
 	}
 	w.unread = w.unread[:0]
-	if w.noticePending {
-		w.noticePending = false
-		w.clientDetects()
+	if via := w.noticePending; via != ViaNone {
+		w.noticePending = ViaNone
+		w.clientDetects(via)
 	}
 	w.ensureConnected()
 }
@@ -216,7 +216,7 @@ func (w *World) kill() {
 		w.event(TracePushLost, 0, 0, push.id)
 	}
 	w.unread = w.unread[:0]
-	w.noticePending, w.timeoutPending, w.pongPending = false, false, false
+	w.noticePending, w.timeoutPending, w.pongPending = ViaNone, false, false
 	w.pingOut = false
 	for _, t := range [...]*des.Timer{&w.pingTimer, &w.connTimer, &w.backoff, &w.budgetTimer, &w.keepalive, &w.heartbeat} {
 		w.eng.Stop(t)

@@ -95,22 +95,22 @@ func (w *World) pingTimedOut() {
 		w.ensureConnected()
 		return
 	}
-	w.clientDetects()
+	w.clientDetects(ViaPingTimeout)
 }
 
 // notice: the socket of connection id reports EOF, a reset, or its interface
 // gone. The app hears it now if it has CPU, wakes for it if the platform wakes
 // on socket close, or hears it when it next runs.
-func (w *World) notice(id int) {
+func (w *World) notice(id int, via Via) {
 	c := &w.conns[id]
 	if id != w.cur || !c.open {
 		return
 	}
 	switch w.appState() {
 	case Foreground, Background:
-		w.clientDetects()
+		w.clientDetects(via)
 	case Suspended:
-		w.noticePending = true
+		w.noticePending = via
 		if w.cfg.Platform.WakeOnSocketClose {
 			w.wake(WakeSocket)
 		}
@@ -119,7 +119,7 @@ func (w *World) notice(id int) {
 
 // clientDetects: the client learns its connection is dead, closes it and
 // starts reconnecting.
-func (w *World) clientDetects() {
+func (w *World) clientDetects(via Via) {
 	c := w.current()
 	if c == nil || !c.open {
 		return
@@ -130,7 +130,7 @@ func (w *World) clientDetects() {
 	c.open, c.closed = false, true
 	w.pingOut, w.timeoutPending = false, false
 	w.eng.Stop(&w.pingTimer)
-	w.resolveClient(c)
+	w.resolveClient(c, via)
 	w.syncConn()
 	w.ensureConnected()
 }
@@ -141,18 +141,20 @@ func (w *World) clientLetGo(id int) {
 	c := &w.conns[id]
 	c.open, c.connecting, c.closed = false, false, true
 	w.eng.Stop(&w.connTimer)
-	w.resolveClient(c)
+	w.resolveClient(c, ViaKill)
 }
 
 // resolveClient records when the client learned of c's break.
-func (w *World) resolveClient(c *conn) {
+func (w *World) resolveClient(c *conn, via Via) {
 	if c.brk < 0 {
 		return
 	}
 	b := &w.res.Breaks[c.brk]
 	if b.Client == Unresolved {
-		b.Client = w.now() - b.At
-		w.event(TraceDetectClient, uint8(b.Cause), b.Client, int64(w.cur))
+		b.Client, b.ClientVia = w.now()-b.At, via
+		if w.tracer != nil {
+			w.emit(TraceEvent{Kind: TraceDetectClient, Cause: uint8(b.Cause), Latency: b.Client, Via: via, ID: int64(w.cur)})
+		}
 	}
 }
 

@@ -15,7 +15,7 @@ func (w *World) outage(d time.Duration, signals bool) {
 		return // already down: the outage only lasts longer
 	}
 	w.setState(LanePath, 1)
-	w.loseClientSide(CauseWifi, signals)
+	w.loseClientSide(CauseWifi, signals, ViaInterface)
 }
 
 func (w *World) onPathRestore() {
@@ -28,11 +28,11 @@ func (w *World) onPathRestore() {
 // and the client is told.
 func (w *World) handover() {
 	w.event(TraceHandover, 0, 0, 0)
-	w.loseClientSide(CauseHandover, true)
+	w.loseClientSide(CauseHandover, true, ViaIPChange)
 }
 
 // loseClientSide cuts the client's current connection off at the device.
-func (w *World) loseClientSide(cause Cause, signals bool) {
+func (w *World) loseClientSide(cause Cause, signals bool, via Via) {
 	c := w.current()
 	if c == nil || c.pathLost || !(c.open || c.connecting) {
 		return
@@ -42,7 +42,7 @@ func (w *World) loseClientSide(cause Cause, signals bool) {
 		w.breakConn(w.cur, cause)
 	}
 	if signals {
-		w.notice(w.cur)
+		w.notice(w.cur, via)
 	}
 }
 

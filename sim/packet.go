@@ -143,7 +143,7 @@ func (w *World) onAtDevice(p int32) {
 			w.unread = append(w.unread, pk.push)
 		}
 	case pktReset:
-		w.notice(pk.conn)
+		w.notice(pk.conn, ViaReset)
 	default:
 		panic(invariantError("an uplink packet arrived at the device"))
 	}
@@ -173,7 +173,10 @@ func (w *World) onAtServer(p int32) {
 			return
 		}
 		if w.session >= 0 {
-			w.takeover()
+			// The client connected again while the server still held its
+			// old session; the server closes the old one (as an MQTT broker
+			// does on a CONNECT with the same client id).
+			w.serverCloses(ViaTakeover)
 		}
 		w.openSession(pk.conn)
 		// Pushes held for the client go with the handshake's answer (ahead
@@ -189,7 +192,7 @@ func (w *World) onAtServer(p int32) {
 		w.freePacket(p)
 	case pktFin:
 		if w.session == pk.conn {
-			w.serverCloses()
+			w.serverCloses(ViaFIN)
 		}
 		w.freePacket(p)
 	default:

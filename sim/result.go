@@ -43,6 +43,28 @@ func CauseNames() []string { return causeNames[:] }
 // WakeCauseNames lists the wakeup causes as results name them.
 func WakeCauseNames() []string { return wakeCauseNames[:] }
 
+// Via is how one side learned that its connection was dead.
+type Via uint8
+
+// The ways of learning of a break.
+const (
+	ViaNone        Via = iota // not (yet) learned
+	ViaPingTimeout            // client: its ping went unanswered for the timeout
+	ViaInterface              // client: the OS reported the interface down
+	ViaIPChange               // client: the OS reported the IP change (handover)
+	ViaReset                  // client: a FIN or RST from the server (restart, idle close, a ping to a lost session)
+	ViaKill                   // client: the app was killed with it
+	ViaIdleTimeout            // server: nothing from the client for the idle timeout
+	ViaRestart                // server: it restarted and lost its sessions
+	ViaTakeover               // server: the client connected again, replacing the session
+	ViaFIN                    // server: the client's FIN or RST arrived
+	NumVias
+)
+
+var viaNames = [NumVias]string{"", "ping_timeout", "interface_down", "ip_change", "reset", "kill", "idle_timeout", "restart", "takeover", "fin"}
+
+func (v Via) String() string { return viaNames[v] }
+
 // Unresolved marks a latency the horizon cut short (censored).
 const Unresolved time.Duration = -1
 
@@ -54,6 +76,9 @@ type Break struct {
 	Client  time.Duration // until the client knew
 	Server  time.Duration // until the server knew
 	Recover time.Duration // until a connection was up again
+
+	ClientVia Via // how the client learned of it (ViaNone while unresolved)
+	ServerVia Via // how the server learned of it
 }
 
 // PushCounts accounts for every push the server sent:

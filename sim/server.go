@@ -20,7 +20,7 @@ func (w *World) heard() {
 
 // serverCloses ends the server's session; if its connection had broken, this
 // is when the server learned of it.
-func (w *World) serverCloses() {
+func (w *World) serverCloses(via Via) {
 	id := w.session
 	c := &w.conns[id]
 	if c.alive {
@@ -31,16 +31,13 @@ func (w *World) serverCloses() {
 	w.eng.Stop(&w.idleTimer)
 	if c.brk >= 0 {
 		if b := &w.res.Breaks[c.brk]; b.Server == Unresolved {
-			b.Server = w.now() - b.At
-			w.event(TraceDetectServer, uint8(b.Cause), b.Server, int64(id))
+			b.Server, b.ServerVia = w.now()-b.At, via
+			if w.tracer != nil {
+				w.emit(TraceEvent{Kind: TraceDetectServer, Cause: uint8(b.Cause), Latency: b.Server, Via: via, ID: int64(id)})
+			}
 		}
 	}
 }
-
-// takeover: the client connected again while the server still held its old
-// session; the server closes the old one (as an MQTT broker does on a
-// CONNECT with the same client id).
-func (w *World) takeover() { w.serverCloses() }
 
 func (w *World) onIdleTimeout() {
 	if w.session < 0 {
@@ -51,7 +48,7 @@ func (w *World) onIdleTimeout() {
 	if w.conns[id].alive {
 		w.breakConn(id, CauseServerIdle)
 	}
-	w.serverCloses()
+	w.serverCloses(ViaIdleTimeout)
 	w.downlink(w.newPacket(pktReset, id, w.rtt()))
 }
 
@@ -68,7 +65,7 @@ func (w *World) restart(kind RestartKind, downtime time.Duration) {
 			}
 			w.breakConn(id, cause)
 		}
-		w.serverCloses()
+		w.serverCloses(ViaRestart)
 		if kind == Graceful {
 			w.downlink(w.newPacket(pktReset, id, w.rtt()))
 		}

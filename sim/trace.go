@@ -55,6 +55,7 @@ type TraceEvent struct {
 	To      uint8
 	Cause   uint8
 	Latency time.Duration
+	Via     Via // detect_client, detect_server: how that side learned
 	ID      int64
 	EnergyJ float64 // radio and CPU energy used so far
 }

@@ -171,6 +171,12 @@ func checkReplay(t *testing.T, rep int, res *Result, ev []TraceEvent) {
 				p := map[TraceKind]*time.Duration{TraceDetectClient: &b.Client, TraceDetectServer: &b.Server, TraceRecover: &b.Recover}[e.Kind]
 				if *p == Unresolved {
 					*p = e.Latency
+					switch e.Kind {
+					case TraceDetectClient:
+						b.ClientVia = e.Via
+					case TraceDetectServer:
+						b.ServerVia = e.Via
+					}
 					n++
 					break
 				}

@@ -75,7 +75,7 @@ type World struct {
 	heartbeat      des.Timer
 	relaunch       des.Timer
 	lastPing       time.Duration
-	noticePending  bool      // the socket died while the app had no CPU to hear it
+	noticePending  Via       // the socket died (and how) while the app had no CPU to hear it
 	timeoutPending bool      // the ping timeout passed while suspended
 	pongPending    bool      // a pong arrived while suspended without wake on data
 	unread         []pushRef // pushes that arrived while the app had no CPU
@@ -195,7 +195,7 @@ func (w *World) reset(cfg *Config, rep int, opt Options) {
 	w.idleTimout = cfg.ServerIdleTimeout()
 	w.lanes = [NumLanes]clock{}
 	w.budgetEnd, w.taskHeld, w.sessionUntil, w.lastPing = 0, false, 0, 0
-	w.noticePending, w.timeoutPending, w.pongPending = false, false, false
+	w.noticePending, w.timeoutPending, w.pongPending = ViaNone, false, false
 	w.unread = w.unread[:0]
 	w.conns = w.conns[:0]
 	w.cur, w.pingOut, w.pingSeq, w.failures = -1, false, 0, 0

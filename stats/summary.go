@@ -25,6 +25,11 @@ type Point struct {
 	// ClientDetect is every client detection latency in seconds, sorted: the
 	// pooled sample behind DetectClientS, for CDF plots.
 	ClientDetect []float64 `json:"-"`
+	// ServerDetect and PushLatency are the pooled samples behind
+	// DetectServerS and Pushes.LatencyS, sorted, in seconds: the requirement
+	// checks of package sweep recompute their p95 with the censored ones.
+	ServerDetect []float64 `json:"-"`
+	PushLatency  []float64 `json:"-"`
 }
 
 // Metrics are the measured outcomes at one interval.
@@ -64,6 +69,10 @@ type WakeupCause struct {
 type Breaks struct {
 	Total   int          `json:"total"`
 	ByCause BreakByCause `json:"by_cause"`
+	// ClientVia and ServerVia count how each side learned of its breaks
+	// (ping_timeout, interface_down, reset, idle_timeout, takeover, ...).
+	ClientVia map[string]int `json:"client_learned_via"`
+	ServerVia map[string]int `json:"server_learned_via"`
 }
 
 // BreakByCause counts breaks by cause, in a fixed order.
@@ -174,6 +183,7 @@ func Summarize(cfg *sim.Config, results []sim.Result) Point {
 		Push: byCause(sim.WakePush), User: byCause(sim.WakeUser),
 	}
 
+	m.Breaks.ClientVia, m.Breaks.ServerVia = map[string]int{}, map[string]int{}
 	var client, server, recov, push []float64
 	var cc, sc, rc int
 	sec := func(d time.Duration) float64 { return d.Seconds() }
@@ -182,6 +192,12 @@ func Summarize(cfg *sim.Config, results []sim.Result) Point {
 		for _, b := range r.Breaks {
 			m.Breaks.Total++
 			(*m.Breaks.ByCause.field(b.Cause))++
+			if b.ClientVia != sim.ViaNone {
+				m.Breaks.ClientVia[b.ClientVia.String()]++
+			}
+			if b.ServerVia != sim.ViaNone {
+				m.Breaks.ServerVia[b.ServerVia.String()]++
+			}
 			appendOrCensor(&client, &cc, b.Client)
 			appendOrCensor(&server, &sc, b.Server)
 			appendOrCensor(&recov, &rc, b.Recover)
@@ -204,6 +220,8 @@ func Summarize(cfg *sim.Config, results []sim.Result) Point {
 	m.DetectClientS = Pool(client, cc)
 	p.ClientDetect = sortedCopy(client)
 	m.DetectServerS = Pool(server, sc)
+	p.ServerDetect = sortedCopy(server)
+	p.PushLatency = sortedCopy(push)
 	m.RecoverS = Pool(recov, rc)
 	m.Pushes.LatencyS = Pool(push, m.Pushes.Pending)
 	return p
