@@ -132,7 +132,7 @@ func FormatDuration(d time.Duration) string {
 	for _, u := range []struct {
 		name string
 		size time.Duration
-	}{{"d", 24 * time.Hour}, {"h", time.Hour}, {"m", time.Minute}, {"s", time.Second}, {"ms", time.Millisecond}} {
+	}{{"d", 24 * time.Hour}, {"h", time.Hour}, {"m", time.Minute}, {"s", time.Second}} {
 		if d%u.size == 0 {
 			return fmt.Sprintf("%s%d%s", sign, d/u.size, u.name)
 		}

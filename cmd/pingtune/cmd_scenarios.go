@@ -38,8 +38,12 @@ func cmdScenarios(ctx context.Context, args []string, e *env) error {
 	return tw.Flush()
 }
 
+// firstLine is the first sentence of a description.
 func firstLine(s string) string {
 	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
+	if i := strings.Index(s, ". "); i >= 0 {
+		s = s[:i+1]
+	}
 	return s
 }
 
@@ -50,9 +54,9 @@ func describePlatform(p sim.Platform) string {
 	d := sim.FormatDuration
 	ka := "no keepalive handler"
 	if p.Keepalive {
-		ka = fmt.Sprintf("keepalive ≥ %s, fires up to %s early, %s per wakeup", d(p.KeepaliveMin), p.KeepaliveEarly, d(p.WakeupBudget))
+		ka = fmt.Sprintf("keepalive every ≥ %s, firing %s early, %s of CPU per wakeup", d(p.KeepaliveMin), p.KeepaliveEarly, d(p.WakeupBudget))
 	}
-	return fmt.Sprintf("%s; background task %s (warned %s before)", ka, d(p.BackgroundTaskLimit), d(p.ExpiryWarning))
+	return fmt.Sprintf("%s; background tasks %s (expiration handler %s before)", ka, d(p.BackgroundTaskLimit), d(p.ExpiryWarning))
 }
 
 func describeRadio(r sim.Radio) string {
