@@ -59,7 +59,12 @@ const (
 
 var taskPolicyNames = [...]string{"end_when_done", "end_on_expiry", "leak"}
 
-func (p TaskPolicy) String() string { return taskPolicyNames[p] }
+func (p TaskPolicy) String() string {
+	if int(p) < len(taskPolicyNames) {
+		return taskPolicyNames[p]
+	}
+	return fmt.Sprintf("TaskPolicy(%d)", p)
+}
 
 // TaskPolicies lists the policy names as the YAML writes them.
 func TaskPolicies() []string { return taskPolicyNames[:] }
@@ -242,6 +247,15 @@ func (c *Config) Warnings() []string {
 	if s := c.ServerIdleTimeout(); s > 0 && s <= eff {
 		w = append(w, fmt.Sprintf("server.idle_timeout %s is not longer than the effective interval %s: the server will drop healthy connections",
 			FormatDuration(s), FormatDuration(eff)))
+	}
+	late := 0
+	for _, e := range c.Events {
+		if e.At > c.Horizon {
+			late++
+		}
+	}
+	if late > 0 {
+		w = append(w, fmt.Sprintf("%d of the scripted events come after the horizon %s and never happen", late, FormatDuration(c.Horizon)))
 	}
 	if nat := c.Network.NATIdleTimeout; nat > 0 && nat <= eff {
 		w = append(w, fmt.Sprintf("network.nat_idle_timeout %s is not longer than the effective interval %s: the NAT will forget the connection between pings",

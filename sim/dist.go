@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -119,26 +120,39 @@ func (d Dist) String() string {
 	return fmt.Sprintf("Dist(%d)", d.Kind)
 }
 
-// FormatDuration writes d in the scenario syntax, in the largest unit that
-// keeps it exact: 7d, 90m, 11.576s, 260ms.
+// FormatDuration writes d exactly in the scenario syntax, in the largest unit
+// that keeps it whole (7d, 90m, 260ms) or as decimal seconds (11.576s) or
+// milliseconds (0.5ms); never with an exponent, so it can be pasted back into
+// a scenario.
 func FormatDuration(d time.Duration) string {
 	if d == 0 {
 		return "0s"
 	}
 	sign := ""
+	u := uint64(d)
 	if d < 0 {
-		sign, d = "-", -d
+		sign, u = "-", -u // two's complement: exact even for math.MinInt64
 	}
-	for _, u := range []struct {
+	for _, unit := range []struct {
 		name string
 		size time.Duration
 	}{{"d", 24 * time.Hour}, {"h", time.Hour}, {"m", time.Minute}, {"s", time.Second}} {
-		if d%u.size == 0 {
-			return fmt.Sprintf("%s%d%s", sign, d/u.size, u.name)
+		if u%uint64(unit.size) == 0 {
+			return sign + strconv.FormatUint(u/uint64(unit.size), 10) + unit.name
 		}
 	}
-	if d >= time.Second {
-		return sign + fmt.Sprintf("%g", d.Seconds()) + "s"
+	switch {
+	case u >= uint64(time.Second):
+		return sign + decimal(u, 9) + "s"
+	case u%uint64(time.Millisecond) == 0:
+		return sign + strconv.FormatUint(u/uint64(time.Millisecond), 10) + "ms"
 	}
-	return sign + fmt.Sprintf("%g", float64(d)/float64(time.Millisecond)) + "ms"
+	return sign + decimal(u, 6) + "ms"
+}
+
+// decimal writes u / 10^places with the trailing zeros of the fraction removed.
+func decimal(u uint64, places int) string {
+	p := uint64(math.Pow10(places))
+	frac := fmt.Sprintf("%0*d", places, u%p)
+	return strconv.FormatUint(u/p, 10) + "." + strings.TrimRight(frac, "0")
 }

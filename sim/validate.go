@@ -30,7 +30,9 @@ const MinInterval = time.Millisecond
 // joined, each a *FieldError.
 func (c *Config) Validate() error {
 	v := &validator{}
-	v.check(c.Name != "", "name", "", "must not be empty")
+	v.name("name", c.Name)
+	v.name("platform.name", c.Platform.Name)
+	v.name("radio.name", c.Radio.Name)
 	v.positive("horizon", c.Horizon)
 	v.check(c.Replications >= 1, "replications", fmt.Sprint(c.Replications), "must be at least 1")
 	v.check(c.MaxEvents >= 1, "max_events", fmt.Sprint(c.MaxEvents), "must be at least 1")
@@ -179,4 +181,15 @@ func (v *validator) dist(field string, d Dist) bool {
 		v.check(false, field, fmt.Sprint(d.Kind), "unknown distribution")
 	}
 	return len(v.errs) == n
+}
+
+// name checks a name that reports and file names will carry.
+func (v *validator) name(field, s string) {
+	ok := s != "" && len(s) <= 200
+	for _, r := range s {
+		if r < ' ' || r == 0x7f {
+			ok = false
+		}
+	}
+	v.check(ok, field, fmt.Sprintf("%q", s), "must be 1 to 200 printable characters")
 }

@@ -1,0 +1,118 @@
+package scenarios
+
+import (
+	"time"
+
+	"pingtune/sim"
+)
+
+// Presets are the platforms and radios a scenario can name. Every number
+// cites its source in /work/shared/FACTS.md; "assumption" marks a value no
+// primary source fixes, which a scenario can override field by field.
+
+// PlatformPresets returns the platform preset names, in release order.
+func PlatformPresets() []string { return []string{"ios6", "ios7", "ios13", "always-awake"} }
+
+// RadioPresets returns the radio preset names.
+func RadioPresets() []string { return []string{"lte", "3g", "wifi"} }
+
+// PlatformPreset returns a fresh copy of the named platform preset.
+func PlatformPreset(name string) (sim.Platform, bool) {
+	switch name {
+	case "ios6":
+		return ios6(), true
+	case "ios7":
+		p := ios6()
+		p.Name = "ios7"
+		// iOS 7 and later: crash logs report "permittedBackgroundDuration: 180".
+		p.BackgroundTaskLimit = 180 * time.Second
+		return p, true
+	case "ios13":
+		return sim.Platform{
+			Name: "ios13",
+			// No VoIP keepalive: the socket API is disabled for apps linked
+			// with the iOS 10 SDK or later (Apple Technical Q&A QA1938).
+			Keepalive: false,
+			// ≈ 30 s on iOS 13 and later: community reports, not documented
+			// (assumption).
+			BackgroundTaskLimit: 30 * time.Second,
+			// Apple, "Extending your app's background execution time".
+			EnterBackgroundGrace: 5 * time.Second,
+			// Apple: the expiration handler runs "shortly before" the limit;
+			// 5 s is an assumption.
+			ExpiryWarning: 5 * time.Second,
+			// Unused without a keepalive handler; kept so that turning
+			// keepalive on gives a sensible budget.
+			WakeupBudget: 10 * time.Second,
+			// No VoIP socket, so nothing wakes the app for socket data or
+			// close (QA1938).
+			WakeOnSocketData:  false,
+			WakeOnSocketClose: false,
+		}, true
+	case "always-awake":
+		// A mains-powered or embedded device that never suspends the app:
+		// there is no platform to model, only timer-driven pings.
+		return sim.Platform{Name: "always-awake", AlwaysAwake: true}, true
+	}
+	return sim.Platform{}, false
+}
+
+// ios6 is iOS 4–6 with a VoIP socket and setKeepAliveTimeout(_:handler:).
+func ios6() sim.Platform {
+	return sim.Platform{
+		Name:      "ios6",
+		Keepalive: true,
+		// Apple, setKeepAliveTimeout(_:handler:): UIMinimumKeepAliveTimeout = 600 s.
+		KeepaliveMin: 600 * time.Second,
+		// Apple: the handler is "guaranteed to be called before the specified
+		// timeout" and may be moved to align with other work; no figure is
+		// documented, so up to 30 s early is an assumption.
+		KeepaliveEarly: sim.Dist{Kind: sim.Uniform, Value: 0, Max: 30 * time.Second},
+		// Same page: the handler gets "at most 10 seconds".
+		WakeupBudget: 10 * time.Second,
+		// iOS 4–6: backgroundTimeRemaining ≈ 599 s.
+		BackgroundTaskLimit: 600 * time.Second,
+		// Apple, "Extending your app's background execution time".
+		EnterBackgroundGrace: 5 * time.Second,
+		// Apple: the expiration handler runs "shortly before" the limit; 5 s
+		// is an assumption.
+		ExpiryWarning: 5 * time.Second,
+		// Apple, NSURLRequest.NetworkServiceType.voip: the kernel listens
+		// and wakes the app on new data.
+		WakeOnSocketData: true,
+		// Apps register for kCFStreamEventEndEncountered/ErrorOccurred; that
+		// these wake the app is not documented (assumption).
+		WakeOnSocketClose: true,
+		// VoIP apps are launched at boot; a relaunch after a watchdog kill is
+		// not documented (assumption).
+		RelaunchAfterKill: false,
+		RelaunchDelay:     0,
+	}
+}
+
+// RadioPreset returns a fresh copy of the named radio preset. Powers are
+// above the idle baseline.
+func RadioPreset(name string) (sim.Radio, bool) {
+	switch name {
+	case "lte":
+		// Huang et al., "A Close Examination of Performance and Power
+		// Characteristics of 4G LTE Networks", MobiSys 2012: promotion
+		// 260 ms at 1210 mW, tail 11.576 s at 1060 mW.
+		return sim.Radio{Name: "lte", Promotion: 260 * time.Millisecond, PromotionPower: 1.21, ActivePower: 1.21,
+			Tail: []sim.TailStage{{For: 11576 * time.Millisecond, Power: 1.06}}}, true
+	case "3g":
+		// Qian et al., IMC 2010, and the AT&T ARO profiles: IDLE→DCH ≈ 2 s,
+		// DCH 800 mW held 5 s, then FACH 460 mW for 12 s.
+		return sim.Radio{Name: "3g", Promotion: 2 * time.Second, PromotionPower: 0.6, ActivePower: 0.8,
+			Tail: []sim.TailStage{{For: 5 * time.Second, Power: 0.8}, {For: 12 * time.Second, Power: 0.46}}}, true
+	case "wifi":
+		// AT&T ARO Wi-Fi profile: no promotion, 403 mW active, 0.25 s tail.
+		return sim.Radio{Name: "wifi", Promotion: 0, PromotionPower: 0, ActivePower: 0.403,
+			Tail: []sim.TailStage{{For: 250 * time.Millisecond, Power: 0.403}}}, true
+	}
+	return sim.Radio{}, false
+}
+
+// defaultDevice is an iPhone 5: 1440 mAh at 3.8 V (5.45 Wh). The 250 mW of CPU
+// while awake in the background is an assumption.
+func defaultDevice() sim.Device { return sim.Device{BatteryMAh: 1440, Voltage: 3.8, CPUPower: 0.25} }

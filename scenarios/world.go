@@ -1,0 +1,86 @@
+package scenarios
+
+import (
+	"pingtune/sim"
+
+	"gopkg.in/yaml.v3"
+)
+
+// network decodes the path: RTT, connect time, NAT and the outage and
+// handover generators. A generator left out never fires.
+func (d *decoder) network(path string, n *yaml.Node, nw *sim.Network) {
+	f := d.mapping(path, n, "a mapping {rtt, connect_time, nat_idle_timeout, outages, handovers}",
+		"rtt", "connect_time", "nat_idle_timeout", "outages", "handovers")
+	if f == nil {
+		return
+	}
+	f.dist("rtt", &nw.RTT)
+	f.dist("connect_time", &nw.ConnectTime)
+	f.duration("nat_idle_timeout", &nw.NATIdleTimeout)
+	if on := f.get("outages"); on != nil {
+		g := d.mapping(child(path, "outages"), on, "a mapping {every, duration, signals_client}", "every", "duration", "signals_client")
+		o := &sim.Outages{SignalsClient: true}
+		g.require("every", "duration")
+		g.dist("every", &o.Every)
+		g.dist("duration", &o.Duration)
+		g.boolean("signals_client", &o.SignalsClient)
+		nw.Outages = o
+	}
+	if hn := f.get("handovers"); hn != nil {
+		g := d.mapping(child(path, "handovers"), hn, "a mapping {every}", "every")
+		h := &sim.Handovers{}
+		g.require("every")
+		g.dist("every", &h.Every)
+		nw.Handovers = h
+	}
+}
+
+// server decodes the idle timeout and the restart and push generators.
+func (d *decoder) server(path string, n *yaml.Node, s *sim.Server) {
+	f := d.mapping(path, n, "a mapping {idle_timeout, restarts, pushes}", "idle_timeout", "restarts", "pushes")
+	if f == nil {
+		return
+	}
+	if in := f.get("idle_timeout"); in != nil {
+		d.idleTimeout(child(path, "idle_timeout"), in, s)
+	}
+	if rn := f.get("restarts"); rn != nil {
+		g := d.mapping(child(path, "restarts"), rn, "a mapping {every, downtime, kind}", "every", "downtime", "kind")
+		r := &sim.Restarts{Kind: sim.Graceful}
+		g.require("every", "downtime")
+		g.dist("every", &r.Every)
+		g.dist("downtime", &r.Downtime)
+		if i := g.enum("kind", "graceful", "silent"); i >= 0 {
+			r.Kind = []sim.RestartKind{sim.Graceful, sim.Silent}[i]
+		}
+		s.Restarts = r
+	}
+	if pn := f.get("pushes"); pn != nil {
+		g := d.mapping(child(path, "pushes"), pn, "a mapping {per_hour, when_offline}", "per_hour", "when_offline")
+		p := &sim.Pushes{}
+		g.require("per_hour")
+		g.float("per_hour", &p.PerHour)
+		if i := g.enum("when_offline", "queue", "drop"); i >= 0 {
+			p.DropOffline = i == 1
+		}
+		s.Pushes = p
+	}
+}
+
+// idleTimeout decodes a duration (0: none) or a multiple of the interval (1.5x).
+func (d *decoder) idleTimeout(path string, n *yaml.Node, s *sim.Server) {
+	v, ok := d.scalar(path, n, "a duration like 15m or a multiple of the interval like 1.5x")
+	if !ok {
+		return
+	}
+	if m, ok := parseMultiple(v); ok {
+		s.IdleTimeout, s.IdleTimeoutMultiple = 0, m
+		return
+	}
+	t, err := ParseDuration(v)
+	if err != nil {
+		d.errorf(n, path, "%v, or a multiple of the interval like 1.5x", err)
+		return
+	}
+	s.IdleTimeout, s.IdleTimeoutMultiple = t, 0
+}
