@@ -132,3 +132,19 @@ func TestOutputFileIsAtomic(t *testing.T) {
 		t.Fatalf("files left in the output directory: %v", entries)
 	}
 }
+
+// Every built-in scenario keeps the simulator's invariants (-check), at its
+// own interval and at one past its NAT timeout.
+func TestBuiltinsKeepTheInvariants(t *testing.T) {
+	for _, name := range []string{"ios6-voip-lte", "ios6-voip-wifi-nat", "ios7-voip-3g", "always-awake-mqtt"} {
+		for _, interval := range []string{"", "45m"} {
+			args := []string{"run", name, "-reps", "12", "-check", "-json"}
+			if interval != "" {
+				args = append(args, "-interval", interval)
+			}
+			if code, _, errs := pingtune(t, args...); code != exitOK {
+				t.Errorf("%s: exit %d: %s", strings.Join(args, " "), code, errs)
+			}
+		}
+	}
+}
