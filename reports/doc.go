@@ -1,5 +1,20 @@
-// Package reports turns summarised results (package stats) into what users
-// read: the text summary of `run`, and the JSON, CSV, Markdown, HTML and PNG
-// outputs of `sweep`. It reads only result types; it never runs the
-// simulator. Start with WriteSummary for `run`.
+// Package reports turns summarised results (packages stats and sweep) into
+// what users read: the text summary of `run`, the verdict of `check`, the
+// JSON, CSV, Markdown, HTML and PNG outputs of `sweep`, and the trace and
+// timeline of one replication. It reads only result types; it never runs the
+// simulator.
+//
+// Where to start:
+//   - `run`: WriteSummary.
+//   - `check`: WriteCheck and WriteCheckJSON.
+//   - `sweep`: SweepFiles renders every output into memory (results.json by
+//     WriteSweepJSON, results.csv by WriteSweepCSV, the plots by
+//     TradeoffPlot, MetricsPlot, DetectCDFPlot and BreaksPlot, and report.md
+//     and report.html from one document model), so the caller installs all
+//     or nothing; WriteSweepSummary is what the terminal shows. Explain puts
+//     the recommendation into words and Notes the warnings.
+//
+// Plots refuse NaN or missing data with ErrPlotData; a plot with nothing to
+// show (no breaks at all) returns ErrNothingToPlot and the report leaves it
+// out, saying why. Every output is byte-identical for the same input.
 package reports

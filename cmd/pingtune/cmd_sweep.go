@@ -3,9 +3,202 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+
+	"pingtune/internal/atomicfile"
+	"pingtune/reports"
+	"pingtune/scenarios"
+	"pingtune/sim"
+	"pingtune/sweep"
 )
 
-// cmdSweep is being built in its own issue; this placeholder keeps the CLI compiling.
 func cmdSweep(ctx context.Context, args []string, e *env) error {
-	return errors.New("sweep: not built yet")
+	var c common
+	fs := newFlagSet("sweep", "SCENARIO", `Runs every interval of the scenario's sweep.interval (or -interval) over the same
+replications, tests sweep.require at each, and recommends the interval with the
+lowest battery use among those that meet every requirement. With -out DIR it
+writes DIR/results.json, results.csv, report.md, report.html and the plots
+tradeoff.png, metrics.png, detect-cdf.png and breaks.png, all or nothing.
+Exit status 3 when no interval meets the requirements.`, e.stderr)
+	c.register(fs, "seed", "reps", "horizon", "interval", "workers", "json", "check")
+	out := fs.String("out", "", "write results, plots and the report into this directory")
+	svg := fs.Bool("svg", false, "also write each plot as SVG")
+	rest, err := c.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	sc, intervals, err := c.load(rest)
+	if err != nil {
+		return err
+	}
+	if len(intervals) == 0 {
+		intervals = sc.Sweep.Intervals
+		if len(intervals) == 0 {
+			return usagef("sweep: %s has no sweep.interval; give -interval 5m:30m:1m or a list 5m,10m,20m", rest[0])
+		}
+		// The scenario's limits were checked at its own replications and
+		// horizon; -reps and -horizon may have changed them.
+		if err := scenarios.CheckLimits(&sc.Config, intervals); err != nil {
+			return usageError(err)
+		}
+	}
+	if *out != "" {
+		if fi, err := os.Stat(*out); err == nil && !fi.IsDir() {
+			return usagef("-out %s: not a directory", *out)
+		}
+	}
+	reqs := requirements(sc)
+	cfg := &sc.Config
+
+	prog, finish := sweepProgress(e, cfg.Name, len(intervals), cfg.Replications)
+	res, err := sweep.Run(ctx, cfg, intervals, reqs, sweep.Options{Workers: c.workers, Check: c.check, Progress: prog})
+	finish()
+	if err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("sweep interrupted: nothing written")
+		}
+		return err
+	}
+	resolved, err := scenarios.Marshal(sc)
+	if err != nil {
+		return err
+	}
+	in := &reports.Sweep{Result: res, Description: sc.Description, Source: source(sc), Resolved: resolved,
+		Command: reproduce("sweep", rest[0], cfg, intervals)}
+
+	var written []string
+	if *out != "" {
+		files, err := reports.SweepFiles(in, *svg)
+		if err != nil {
+			return err
+		}
+		if err := install(*out, files); err != nil {
+			return err
+		}
+		for _, f := range files {
+			written = append(written, f.Name)
+		}
+	}
+	if c.json {
+		err = reports.WriteSweepJSON(e.stdout, in)
+	} else {
+		err = reports.WriteSweepSummary(e.stdout, in, *out, written)
+		if err == nil && *out == "" {
+			fmt.Fprintln(e.stdout, "\n(no -out DIR given: no files written)")
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if res.Recommendation.Index < 0 {
+		return unmet(errors.New("sweep: no interval meets every requirement"))
+	}
+	return nil
+}
+
+// requirements converts the scenario's sweep.require.
+func requirements(sc *scenarios.Scenario) []sweep.Requirement {
+	var reqs []sweep.Requirement
+	for _, r := range sc.Sweep.Require {
+		reqs = append(reqs, sweep.Requirement{Metric: r.Metric, Upper: r.Upper, Bound: r.Bound})
+	}
+	return reqs
+}
+
+// source says where a scenario came from, for the report.
+func source(sc *scenarios.Scenario) string {
+	if name, ok := strings.CutPrefix(sc.Source, "builtin:"); ok {
+		return "the built-in scenario " + name
+	}
+	return sc.Source
+}
+
+// reproduce is the command line that gives the same results.
+func reproduce(verb, name string, cfg *sim.Config, intervals []time.Duration) string {
+	return fmt.Sprintf("pingtune %s %s -seed %d -reps %d -horizon %s -interval %s", verb, name, cfg.Seed, cfg.Replications,
+		sim.FormatDuration(cfg.Horizon), intervalFlag(intervals))
+}
+
+// intervalFlag writes intervals as -interval takes them: from:to:step when
+// evenly spaced, else a list.
+func intervalFlag(ivs []time.Duration) string {
+	if len(ivs) > 2 {
+		step := ivs[1] - ivs[0]
+		even := step > 0
+		for i := 2; i < len(ivs) && even; i++ {
+			even = ivs[i]-ivs[i-1] == step
+		}
+		if even {
+			return sim.FormatDuration(ivs[0]) + ":" + sim.FormatDuration(ivs[len(ivs)-1]) + ":" + sim.FormatDuration(step)
+		}
+	}
+	s := make([]string, len(ivs))
+	for i, t := range ivs {
+		s[i] = sim.FormatDuration(t)
+	}
+	return strings.Join(s, ",")
+}
+
+// sweepOutputs are every file a sweep may write, so that files an earlier
+// sweep wrote and this one did not (an SVG without -svg, a plot with nothing
+// to show) do not linger beside results they do not match.
+var sweepOutputs = []string{"results.json", "results.csv", "report.md", "report.html",
+	"tradeoff.png", "metrics.png", "detect-cdf.png", "breaks.png",
+	"tradeoff.svg", "metrics.svg", "detect-cdf.svg", "breaks.svg"}
+
+// install writes files into dir all together: each to a temporary name,
+// then all renamed, so that a failure leaves dir as it was.
+func install(dir string, files []reports.File) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	var set atomicfile.Files
+	wrote := map[string]bool{}
+	for _, f := range files {
+		set.Add(filepath.Join(dir, f.Name), f.Data)
+		wrote[f.Name] = true
+	}
+	if err := set.Commit(); err != nil {
+		return err
+	}
+	for _, name := range sweepOutputs {
+		if !wrote[name] {
+			if err := os.Remove(filepath.Join(dir, name)); err != nil && !errors.Is(err, os.ErrNotExist) {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// sweepProgress draws a bar over all (interval, replication) pairs on a
+// terminal, described by the intervals done so far; nil otherwise.
+func sweepProgress(e *env, name string, intervals, reps int) (func(done, total int), func()) {
+	total := intervals * reps
+	if !e.stderrTTY || total < 2 {
+		return nil, func() {}
+	}
+	desc := func(done int) string {
+		return fmt.Sprintf("%s: %d/%d intervals", name, done/reps, intervals)
+	}
+	bar := progressbar.NewOptions(total,
+		progressbar.OptionSetWriter(e.stderr),
+		progressbar.OptionSetDescription(desc(0)),
+		progressbar.OptionShowCount(),
+		progressbar.OptionShowIts(),
+		progressbar.OptionSetItsString("reps"),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+	)
+	return func(done, _ int) {
+		bar.Describe(desc(done))
+		bar.Set(done)
+	}, func() { bar.Finish() }
 }

@@ -1,0 +1,178 @@
+package reports
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"pingtune/sim"
+	"pingtune/stats"
+	"pingtune/sweep"
+)
+
+// Ivl writes an interval in seconds as the scenario would: 10m, 90s, 1h.
+func Ivl(s float64) string {
+	if math.IsNaN(s) || math.IsInf(s, 0) {
+		return num(s)
+	}
+	return sim.FormatDuration(time.Duration(math.Round(s * 1e9)))
+}
+
+// MetricValue writes a value of a requirement metric for people: latencies
+// as durations, battery in %/day, availability in percent.
+func MetricValue(metric string, v float64) string {
+	switch {
+	case sweep.IsLatency(metric):
+		return Dur(v)
+	case metric == sweep.BatteryPctPerDay:
+		return num(v) + " %/day"
+	case metric == sweep.WakeupsPerHour:
+		return num(v) + "/h"
+	case metric == sweep.Availability:
+		return pct(v)
+	}
+	return num(v)
+}
+
+// MetricBound writes a requirement's bound for people.
+func MetricBound(r sweep.Requirement) string {
+	return r.Metric + " " + r.Op() + " " + boundText(r)
+}
+
+// ranges writes the intervals of the points at idx as compact runs of
+// consecutive points: "1m–9m, 12m, 20m–30m".
+func ranges(res *sweep.Result, idx []int) string {
+	if len(idx) == 0 {
+		return "none"
+	}
+	var parts []string
+	for i := 0; i < len(idx); {
+		j := i
+		for j+1 < len(idx) && idx[j+1] == idx[j]+1 {
+			j++
+		}
+		a, b := res.Points[idx[i]].IntervalS, res.Points[idx[j]].IntervalS
+		switch {
+		case i == j:
+			parts = append(parts, Ivl(a))
+		case j == i+1:
+			parts = append(parts, Ivl(a), Ivl(b))
+		default:
+			parts = append(parts, Ivl(a)+"–"+Ivl(b))
+		}
+		i = j + 1
+	}
+	if n := len(parts); n > 1 {
+		return strings.Join(parts[:n-1], ", ") + " and " + parts[n-1]
+	}
+	return parts[0]
+}
+
+// causeNames are break causes as people say them.
+var causeNames = [sim.NumCauses]string{"Wi-Fi outage", "handover", "NAT", "graceful server restart",
+	"silent server loss", "app kill", "server idle timeout"}
+
+// causeName is a break cause in words.
+func causeName(c sim.Cause) string { return causeNames[c] }
+
+// batteryText writes a battery estimate with the sweep's decimals.
+func batteryText(res *sweep.Result, e stats.Estimate) string {
+	dec := batteryDecimals(res)
+	f := func(x float64) string { return fixed(x, dec) }
+	return estimate(e.Mean, e.Lo(), e.Hi(), f)
+}
+
+// estimate writes a mean and its interval with f: "1.1 [1.08, 1.12]".
+func estimate(mean, lo, hi float64, f func(float64) string) string {
+	return fmt.Sprintf("%s [%s, %s]", f(mean), f(lo), f(hi))
+}
+
+// signed writes a difference with its sign and interval: "+0.8 [0.7, 0.9]".
+func signed(mean, lo, hi float64) string {
+	s := num(mean)
+	if mean > 0 {
+		s = "+" + s
+	}
+	return fmt.Sprintf("%s [%s, %s]", s, num(lo), num(hi))
+}
+
+// checkValue describes a check's numbers: "p95 19m10s, upper bound 19m40s".
+func checkValue(c sweep.Check) string {
+	if c.Status == sweep.Vacuous {
+		if c.Metric == sweep.PushLatencyP95 {
+			return "no pushes sent: nothing to deliver"
+		}
+		return "no breaks observed: nothing to detect"
+	}
+	what, end := "mean", "upper bound"
+	if sweep.IsLatency(c.Metric) {
+		what = "p95"
+	}
+	if !c.Requirement.Upper {
+		end = "lower bound"
+	}
+	v, cons := float64(c.Value), float64(c.Conservative)
+	s := fmt.Sprintf("%s %s, %s %s", what, MetricValue(c.Metric, v), end, MetricValue(c.Metric, cons))
+	if sweep.IsLatency(c.Metric) && math.IsInf(cons, 1) && !math.IsInf(v, 1) {
+		if n := c.N + c.Censored; n < sweep.MinLatencyN {
+			s = fmt.Sprintf("%s %s, too few %s to tell (n=%d; a p95 upper bound needs %d)", what, MetricValue(c.Metric, v),
+				sampleNoun(c.Metric), n, sweep.MinLatencyN)
+		} else {
+			s = fmt.Sprintf("%s %s, too few %s to tell: with n=%d the upper bound falls on %s", what, MetricValue(c.Metric, v),
+				sampleNoun(c.Metric), n, unresolved(c.Metric, c.Censored))
+		}
+		return s
+	}
+	if c.Censored > 0 {
+		s += fmt.Sprintf(", counting %d %s", c.Censored, censoredNoun(c.Metric, c.Censored))
+	}
+	return s
+}
+
+// unresolved names the samples never resolved: "a break still undetected at
+// the end", "one of the 3 pushes never delivered".
+func unresolved(metric string, n int) string {
+	what := "break still undetected at the end"
+	if metric == sweep.PushLatencyP95 {
+		what = "push never delivered"
+	}
+	if n == 1 {
+		return "a " + what
+	}
+	what = strings.Replace(what, "break", "breaks", 1)
+	what = strings.Replace(what, "push ", "pushes ", 1)
+	return fmt.Sprintf("one of the %d %s", n, what)
+}
+
+func sampleNoun(metric string) string {
+	if metric == sweep.PushLatencyP95 {
+		return "pushes"
+	}
+	return "breaks"
+}
+
+func censoredNoun(metric string, n int) string {
+	switch {
+	case metric == sweep.PushLatencyP95 && n == 1:
+		return "undelivered push as never delivered"
+	case metric == sweep.PushLatencyP95:
+		return "undelivered pushes as never delivered"
+	case n == 1:
+		return "break still undetected at the end as never detected"
+	}
+	return "breaks still undetected at the end as never detected"
+}
+
+// statusWord is a check's outcome in a few words.
+func statusWord(c sweep.Check) string {
+	switch c.Status {
+	case sweep.Met:
+		return "holds"
+	case sweep.Vacuous:
+		return "holds (vacuously)"
+	case sweep.Unproven:
+		return "cannot be shown to hold"
+	}
+	return "fails"
+}

@@ -1,0 +1,162 @@
+package reports
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+
+	"gonum.org/v1/plot"
+
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"pingtune/stats"
+	"pingtune/sweep"
+)
+
+// CDFSize is the size of detect-cdf.png.
+var CDFSize = [2]vg.Length{10 * vg.Inch, 6.5 * vg.Inch}
+
+// cdfPoints caps the steps drawn per curve.
+const cdfPoints = 800
+
+// DetectCDFPlot draws the distribution of client detection latencies (all
+// breaks of all replications pooled) for a few intervals spread over the
+// sweep, the recommended one and the next longer one. Breaks still undetected
+// at the end count in the total, so such a curve stops short of 1. The
+// p95 line and the requirement bound are marked.
+func DetectCDFPlot(res *sweep.Result, format string) ([]byte, error) {
+	if err := checkPoints(res, "detection CDF plot"); err != nil {
+		return nil, err
+	}
+	picks := cdfPicks(res)
+	if len(picks) == 0 {
+		return nil, fmt.Errorf("%w: detection CDF plot: no interval saw a break", ErrNothingToPlot)
+	}
+	maxS := 0.0
+	for _, i := range picks {
+		p := &res.Points[i]
+		if len(p.ClientDetect) == 0 {
+			return nil, fmt.Errorf("%w: detection CDF plot: the samples of %s are missing", ErrPlotData, Ivl(p.IntervalS))
+		}
+		if err := finite("detection CDF plot at "+Ivl(p.IntervalS), p.ClientDetect...); err != nil {
+			return nil, err
+		}
+		maxS = math.Max(maxS, stats.Quantile(0.99, p.ClientDetect))
+	}
+	bound := boundOf(res, sweep.DetectClientP95)
+	maxS = math.Max(maxS, bound)
+	if maxS == 0 {
+		maxS = 1
+	}
+	u := unitFor(maxS)
+	xmax := maxS * 1.08 / u.div
+
+	p := newPlot(fmt.Sprintf("%s: time for the client to detect a break (%d replications × %s, all breaks pooled)",
+		res.Scenario, res.Replications, Ivl(res.HorizonS)),
+		fmt.Sprintf("time from the break until the client knows (%s; axis cut at the largest p99)", u.name), "fraction of breaks detected")
+	p.X.Min, p.X.Max = -xmax*0.02, xmax
+	p.Y.Min, p.Y.Max = 0, 1.02
+	if err := flatLine(p, 0.95, "p95", colGrey); err != nil {
+		return nil, err
+	}
+	if bound > 0 {
+		l, err := plotter.NewLine(plotter.XYs{{X: bound / u.div, Y: 0}, {X: bound / u.div, Y: 1.02}})
+		if err != nil {
+			return nil, err
+		}
+		l.LineStyle = draw.LineStyle{Color: colVerm, Width: vg.Points(1.2), Dashes: []vg.Length{vg.Points(6), vg.Points(3)}}
+		p.Add(l)
+		if err := plotNote(p, bound/u.div, 0.5, " required p95 ≤ "+sweep.FormatBound(sweep.DetectClientP95, bound), colVerm, draw.XLeft, draw.YBottom); err != nil {
+			return nil, err
+		}
+	}
+	for k, i := range picks {
+		pt := &res.Points[i]
+		xs := pt.ClientDetect
+		total := float64(len(xs) + pt.Metrics.DetectClientS.Censored)
+		stride := max(1, len(xs)/cdfPoints)
+		xys := plotter.XYs{{X: 0, Y: 0}}
+		for j := 0; j < len(xs); j += stride {
+			xys = append(xys, plotter.XY{X: math.Min(xs[j]/u.div, xmax), Y: float64(j+1) / total})
+		}
+		last := len(xs) - 1
+		xys = append(xys, plotter.XY{X: math.Min(xs[last]/u.div, xmax), Y: float64(last+1) / total}, plotter.XY{X: xmax, Y: float64(last+1) / total})
+		l, err := plotter.NewLine(xys)
+		if err != nil {
+			return nil, err
+		}
+		l.StepStyle = plotter.PostStep
+		l.LineStyle = draw.LineStyle{Color: okabe[k%len(okabe)], Width: vg.Points(1.6)}
+		name := Ivl(pt.IntervalS)
+		if pt.IntervalS != pt.EffectiveIntervalS {
+			name += " (runs at " + Ivl(pt.EffectiveIntervalS) + ")"
+		}
+		if i == res.Recommendation.Index {
+			name += " recommended"
+			l.LineStyle.Width = vg.Points(3)
+		}
+		name += fmt.Sprintf(": p95 %s, n=%d", Dur(pt.Metrics.DetectClientS.P95), len(xs))
+		if c := pt.Metrics.DetectClientS.Censored; c > 0 {
+			name += fmt.Sprintf(", %d undetected at the end", c)
+		}
+		p.Add(l)
+		p.Legend.Add(name, l)
+	}
+	p.Legend.Top = false
+	p.Legend.YOffs = vg.Points(30)
+	return renderPlot(p, CDFSize[0], CDFSize[1], format)
+}
+
+// cdfPicks chooses up to five intervals the platform really runs differently,
+// spread over the sweep, plus the recommended one and the next longer one.
+func cdfPicks(res *sweep.Result) []int {
+	var distinct []int
+	for i := range res.Points {
+		p := &res.Points[i]
+		if p.Metrics.DetectClientS.N == 0 {
+			continue
+		}
+		if n := len(distinct); n > 0 && res.Points[distinct[n-1]].EffectiveIntervalS == p.EffectiveIntervalS {
+			if p.IntervalS == p.EffectiveIntervalS {
+				distinct[n-1] = i // the nominal that says what runs
+			}
+			continue
+		}
+		distinct = append(distinct, i)
+	}
+	want := map[int]bool{}
+	if n := len(distinct); n <= 5 {
+		for _, i := range distinct {
+			want[i] = true
+		}
+	} else {
+		for k := range 5 {
+			want[distinct[k*(n-1)/4]] = true
+		}
+	}
+	for _, i := range []int{res.Recommendation.Index, res.Recommendation.Next} {
+		if i >= 0 && res.Points[i].Metrics.DetectClientS.N > 0 {
+			want[i] = true
+		}
+	}
+	var out []int
+	for i := range res.Points {
+		if want[i] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// flatLine draws a thin horizontal reference line with a label on the right.
+func flatLine(p *plot.Plot, y float64, label string, c color.Color) error {
+	l, err := plotter.NewLine(plotter.XYs{{X: p.X.Min, Y: y}, {X: p.X.Max, Y: y}})
+	if err != nil {
+		return err
+	}
+	l.LineStyle = draw.LineStyle{Color: c, Width: vg.Points(0.8), Dashes: []vg.Length{vg.Points(3), vg.Points(3)}}
+	p.Add(l)
+	return plotNote(p, p.X.Max, y, label+" ", c, draw.XRight, draw.YBottom)
+}

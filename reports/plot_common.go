@@ -1,0 +1,436 @@
+package reports
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image/color"
+	"math"
+	"strconv"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"pingtune/sweep"
+)
+
+// Plot errors, returned wrapped. ErrPlotData: the data has NaN or infinite
+// values, or a series is empty, where the plot needs numbers (a bug upstream).
+// ErrNothingToPlot: the sweep has nothing the plot could show (no interval saw
+// a break); the report leaves that plot out and says why.
+var (
+	ErrPlotData      = errors.New("reports: bad plot data")
+	ErrNothingToPlot = errors.New("reports: nothing to plot")
+)
+
+// PlotDPI is the resolution of the PNG plots: sizes in inches × PlotDPI = pixels.
+const PlotDPI = 96
+
+// The colour-blind-safe Okabe–Ito okabe.
+var (
+	colBlue   = color.RGBA{0, 114, 178, 255}
+	colOrange = color.RGBA{230, 159, 0, 255}
+	colGreen  = color.RGBA{0, 158, 115, 255}
+	colVerm   = color.RGBA{213, 94, 0, 255}
+	colSky    = color.RGBA{86, 180, 233, 255}
+	colPurple = color.RGBA{204, 121, 167, 255}
+	colYellow = color.RGBA{200, 180, 40, 255}
+	colBlack  = color.RGBA{0, 0, 0, 255}
+	colGrey   = color.RGBA{120, 120, 120, 255}
+	okabe     = []color.Color{colBlue, colVerm, colGreen, colOrange, colPurple, colSky, colYellow, colBlack}
+)
+
+func fadeColor(c color.Color, alpha uint8) color.Color {
+	r, g, b, _ := c.RGBA()
+	// Premultiplied, as color.RGBA expects.
+	f := func(v uint32) uint8 { return uint8(v >> 8 * uint32(alpha) / 255) }
+	return color.RGBA{f(r), f(g), f(b), alpha}
+}
+
+// render draws p at w×h into the format ("png" or "svg").
+func renderPlot(p *plot.Plot, w, h vg.Length, format string) ([]byte, error) {
+	wt, err := p.WriterTo(w, h, format)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if _, err := wt.WriteTo(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// renderTiles draws a grid of plots under one title.
+func renderTiles(title string, plots [][]*plot.Plot, w, h vg.Length, format string) ([]byte, error) {
+	c, err := draw.NewFormattedCanvas(w, h, format)
+	if err != nil {
+		return nil, err
+	}
+	dc := draw.New(c)
+	dc.SetColor(color.White)
+	dc.Fill(dc.Rectangle.Path())
+	sty := plot.New().Title.TextStyle
+	sty.Font = sans(15)
+	dc.FillText(sty, vg.Point{X: w / 2, Y: h - vg.Points(8)}, title)
+	body := draw.Crop(dc, 0, 0, 0, -vg.Points(32))
+	tiles := draw.Tiles{Rows: len(plots), Cols: len(plots[0]), PadX: vg.Points(18), PadY: vg.Points(18),
+		PadLeft: vg.Points(6), PadRight: vg.Points(10), PadBottom: vg.Points(6)}
+	canvases := plot.Align(plots, tiles, body)
+	for j := range plots {
+		for i, p := range plots[j] {
+			if p != nil {
+				p.Draw(canvases[j][i])
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if _, err := c.WriteTo(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// newPlot is a plot with the report's fonts and a title.
+func newPlot(title, xlabel, ylabel string) *plot.Plot {
+	p := plot.New()
+	p.Title.Text = title
+	p.Title.TextStyle.Font = sans(13)
+	p.X.Label.Text = xlabel
+	p.Y.Label.Text = ylabel
+	for _, a := range []*plot.Axis{&p.X, &p.Y} {
+		a.Label.TextStyle.Font = sans(11)
+		a.Tick.Label.Font = sans(10)
+	}
+	p.Legend.TextStyle.Font = sans(10)
+	p.Title.Padding = vg.Points(8)
+	p.X.Tick.Marker = niceTicks{}
+	p.Y.Tick.Marker = niceTicks{}
+	p.Add(plotter.NewGrid())
+	return p
+}
+
+// finite checks every value is a number, naming what and where otherwise.
+func finite(what string, vs ...float64) error {
+	if len(vs) == 0 {
+		return fmt.Errorf("%w: %s: no data", ErrPlotData, what)
+	}
+	for _, v := range vs {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return fmt.Errorf("%w: %s: %v", ErrPlotData, what, v)
+		}
+	}
+	return nil
+}
+
+// checkPoints refuses a sweep a plot cannot show honestly.
+func checkPoints(res *sweep.Result, what string) error {
+	if res == nil || len(res.Points) == 0 {
+		return fmt.Errorf("%w: %s: no intervals", ErrPlotData, what)
+	}
+	for i := range res.Points {
+		p := &res.Points[i]
+		m := &p.Metrics
+		if err := finite(fmt.Sprintf("%s at %s", what, Ivl(p.IntervalS)), p.IntervalS, p.EffectiveIntervalS,
+			m.BatteryPctPerDay.Mean, m.WakeupsPerHour.Mean, m.Availability.Mean, m.BreaksPerDay.Mean); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// timeUnit picks minutes or seconds for latencies up to max seconds.
+type timeUnit struct {
+	name string
+	div  float64
+}
+
+func unitFor(maxS float64) timeUnit {
+	switch {
+	case maxS >= 120:
+		return timeUnit{"min", 60}
+	case maxS < 1:
+		return timeUnit{"ms", 0.001}
+	}
+	return timeUnit{"s", 1}
+}
+
+// valRange is a value range that grows to include values and pads itself.
+type valRange struct{ lo, hi float64 }
+
+func newValRange() valRange { return valRange{math.Inf(1), math.Inf(-1)} }
+
+func (s *valRange) add(vs ...float64) {
+	for _, v := range vs {
+		if !math.IsNaN(v) && !math.IsInf(v, 0) {
+			s.lo, s.hi = math.Min(s.lo, v), math.Max(s.hi, v)
+		}
+	}
+}
+
+// addNear adds v if it is not far outside the current range: a requirement
+// bound far from the data would squash the curves.
+func (s *valRange) addNear(v float64) bool {
+	if math.IsInf(s.lo, 1) {
+		s.add(v)
+		return true
+	}
+	w := math.Max(s.hi-s.lo, math.Abs(s.hi)*0.05)
+	if v >= s.lo-1.5*w && v <= s.hi+1.5*w {
+		s.add(v)
+		return true
+	}
+	return false
+}
+
+// headroom is the padded range with extra space on top for the legend and
+// notes; zero starts it at 0 (latencies, energies, shares).
+func (s valRange) headroom(zero bool) (float64, float64) {
+	if zero {
+		s.add(0)
+	}
+	lo, hi := s.padded(0.05)
+	if zero && s.lo >= 0 {
+		lo = -(hi - lo) * 0.02
+	}
+	return lo, hi + (hi-lo)*0.18
+}
+
+// padded is the range with a margin, never empty.
+func (s valRange) padded(frac float64) (float64, float64) {
+	lo, hi := s.lo, s.hi
+	if math.IsInf(lo, 1) {
+		return 0, 1
+	}
+	if hi-lo < 1e-12 {
+		d := math.Abs(hi) * 0.1
+		if d == 0 {
+			d = 1
+		}
+		return lo - d, hi + d
+	}
+	m := (hi - lo) * frac
+	return lo - m, hi + m
+}
+
+// intervalAxis sets up the x axis of a plot against the heartbeat interval,
+// in minutes, and sets the y range.
+func intervalAxis(p *plot.Plot, res *sweep.Result, ylo, yhi float64) {
+	x := newValRange()
+	for i := range res.Points {
+		x.add(res.Points[i].IntervalS / 60)
+	}
+	p.X.Min, p.X.Max = x.padded(0.03)
+	p.Y.Min, p.Y.Max = ylo, yhi
+	p.X.Label.Text = "heartbeat interval (min)"
+	p.X.Tick.Marker = minuteTicks{}
+}
+
+// backdrop shades the intervals the platform clamps and marks the NAT idle
+// timeout, under the data; call it after intervalAxis and before adding data.
+func backdrop(p *plot.Plot, res *sweep.Result) error {
+	if k := res.KeepaliveMinS / 60; k > 0 && p.X.Min < k {
+		poly, err := plotter.NewPolygon(plotter.XYs{{X: p.X.Min, Y: p.Y.Min}, {X: k, Y: p.Y.Min}, {X: k, Y: p.Y.Max}, {X: p.X.Min, Y: p.Y.Max}})
+		if err != nil {
+			return err
+		}
+		poly.Color = color.RGBA{235, 235, 235, 255}
+		poly.LineStyle.Width = 0
+		p.Add(poly)
+		if err := plotNote(p, p.X.Min, p.Y.Max, fmt.Sprintf(" clamped to %s", Ivl(res.KeepaliveMinS)), colGrey, draw.XLeft, draw.YTop); err != nil {
+			return err
+		}
+	}
+	if n := res.NATIdleTimeoutS / 60; n > 0 && n >= p.X.Min && n <= p.X.Max {
+		l, err := plotter.NewLine(plotter.XYs{{X: n, Y: p.Y.Min}, {X: n, Y: p.Y.Max}})
+		if err != nil {
+			return err
+		}
+		l.LineStyle = draw.LineStyle{Color: colGrey, Width: vg.Points(1.2), Dashes: []vg.Length{vg.Points(5), vg.Points(3)}}
+		p.Add(l)
+		if err := plotNote(p, n, p.Y.Max, fmt.Sprintf(" NAT %s", Ivl(res.NATIdleTimeoutS)), colGrey, draw.XLeft, draw.YTop); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// note writes text at a data point.
+func plotNote(p *plot.Plot, x, y float64, s string, c color.Color, xa draw.XAlignment, ya draw.YAlignment) error {
+	l, err := plotter.NewLabels(plotter.XYLabels{XYs: plotter.XYs{{X: x, Y: y}}, Labels: []string{s}})
+	if err != nil {
+		return err
+	}
+	for i := range l.TextStyle {
+		l.TextStyle[i].Color = c
+		l.TextStyle[i].Font = sans(9)
+		l.TextStyle[i].XAlign = xa
+		l.TextStyle[i].YAlign = ya
+	}
+	p.Add(l)
+	return nil
+}
+
+// hline draws a requirement bound across the plot, with its label.
+func reqLine(p *plot.Plot, y float64, label string) error {
+	l, err := plotter.NewLine(plotter.XYs{{X: p.X.Min, Y: y}, {X: p.X.Max, Y: y}})
+	if err != nil {
+		return err
+	}
+	l.LineStyle = draw.LineStyle{Color: colVerm, Width: vg.Points(1.2), Dashes: []vg.Length{vg.Points(6), vg.Points(3)}}
+	p.Add(l)
+	return plotNote(p, p.X.Max, y, label+" ", colVerm, draw.XRight, draw.YTop)
+}
+
+// curve is a curve against the interval with an optional 95% band. A NaN
+// y leaves a gap; an infinite band end is drawn at the estimate.
+type curve struct {
+	name          string
+	x, y, lo, hi  []float64
+	color         color.Color
+	dashed, noDot bool
+}
+
+// add draws the band, the line and the points of s.
+func (s curve) add(p *plot.Plot) error {
+	var segs [][]int
+	var cur []int
+	for i := range s.x {
+		if math.IsNaN(s.y[i]) || math.IsInf(s.y[i], 0) {
+			if len(cur) > 0 {
+				segs = append(segs, cur)
+			}
+			cur = nil
+			continue
+		}
+		cur = append(cur, i)
+	}
+	if len(cur) > 0 {
+		segs = append(segs, cur)
+	}
+	if len(segs) == 0 {
+		return nil // nothing measured: the panel's title says so
+	}
+	ls := draw.LineStyle{Color: s.color, Width: vg.Points(1.6)}
+	if s.dashed {
+		ls.Dashes = []vg.Length{vg.Points(4), vg.Points(2)}
+	}
+	first := true
+	for _, seg := range segs {
+		if s.lo != nil && len(seg) == 1 {
+			// A lone point has no band to draw: show its interval as a bar.
+			i := seg[0]
+			lo, hi := clampBand(s.lo[i], s.y[i]), clampBand(s.hi[i], s.y[i])
+			bar, err := plotter.NewYErrorBars(struct {
+				plotter.XYs
+				plotter.YErrors
+			}{plotter.XYs{{X: s.x[i], Y: s.y[i]}}, plotter.YErrors{{Low: s.y[i] - lo, High: hi - s.y[i]}}})
+			if err != nil {
+				return err
+			}
+			bar.LineStyle.Color = s.color
+			p.Add(bar)
+		} else if s.lo != nil {
+			var ring plotter.XYs
+			for _, i := range seg {
+				ring = append(ring, plotter.XY{X: s.x[i], Y: clampBand(s.hi[i], s.y[i])})
+			}
+			for k := len(seg) - 1; k >= 0; k-- {
+				i := seg[k]
+				ring = append(ring, plotter.XY{X: s.x[i], Y: clampBand(s.lo[i], s.y[i])})
+			}
+			poly, err := plotter.NewPolygon(ring)
+			if err != nil {
+				return err
+			}
+			poly.Color = fadeColor(s.color, 60)
+			poly.LineStyle.Width = 0
+			p.Add(poly)
+		}
+		xys := make(plotter.XYs, len(seg))
+		for k, i := range seg {
+			xys[k] = plotter.XY{X: s.x[i], Y: s.y[i]}
+		}
+		l, err := plotter.NewLine(xys)
+		if err != nil {
+			return err
+		}
+		l.LineStyle = ls
+		p.Add(l)
+		if !s.noDot {
+			sc, err := plotter.NewScatter(xys)
+			if err != nil {
+				return err
+			}
+			sc.GlyphStyle = draw.GlyphStyle{Color: s.color, Radius: vg.Points(2), Shape: draw.CircleGlyph{}}
+			p.Add(sc)
+		}
+		if first && s.name != "" {
+			p.Legend.Add(s.name, l)
+			first = false
+		}
+	}
+	return nil
+}
+
+func clampBand(b, y float64) float64 {
+	if math.IsNaN(b) || math.IsInf(b, 0) {
+		return y
+	}
+	return b
+}
+
+// sans is the plots' typeface at size pt.
+func sans(pt float64) font.Font {
+	return font.Font{Typeface: "Liberation", Variant: "Sans", Size: vg.Points(pt)}
+}
+
+// niceTicks labels 4 to 8 round values: steps of 1, 2, 2.5 or 5 × 10^k.
+type niceTicks struct{}
+
+func (niceTicks) Ticks(lo, hi float64) []plot.Tick {
+	if !(hi > lo) {
+		return plot.DefaultTicks{}.Ticks(lo, hi)
+	}
+	mag := math.Pow(10, math.Floor(math.Log10((hi-lo)/5)))
+	step := 10 * mag
+	for _, m := range []float64{1, 2, 2.5, 5} {
+		if (hi-lo)/(m*mag) <= 8 {
+			step = m * mag
+			break
+		}
+	}
+	var ts []plot.Tick
+	for k := math.Ceil(lo / step); k*step <= hi+step*1e-9; k++ {
+		v := k * step
+		if math.Abs(v) < step*1e-9 {
+			v = 0
+		}
+		ts = append(ts, plot.Tick{Value: v, Label: strconv.FormatFloat(v, 'g', 6, 64)})
+		if v+step/2 <= hi {
+			ts = append(ts, plot.Tick{Value: v + step/2}) // a minor tick between labels
+		}
+	}
+	return ts
+}
+
+// minuteTicks puts ticks on round numbers of minutes: every 1, 2, 5, 10,
+// 15, 30 or 60 minutes, whichever gives at most 10 labels.
+type minuteTicks struct{}
+
+func (minuteTicks) Ticks(lo, hi float64) []plot.Tick {
+	step := 60.0
+	for _, s := range []float64{1, 2, 5, 10, 15, 30, 60} {
+		if (hi-lo)/s <= 10 {
+			step = s
+			break
+		}
+	}
+	var ts []plot.Tick
+	for v := math.Ceil(lo/step) * step; v <= hi+1e-9; v += step {
+		ts = append(ts, plot.Tick{Value: v, Label: strconv.FormatFloat(v, 'f', -1, 64)})
+	}
+	return ts
+}

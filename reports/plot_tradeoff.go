@@ -1,0 +1,383 @@
+package reports
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"pingtune/sweep"
+)
+
+// TradeoffSize is the size of tradeoff.png.
+var TradeoffSize = [2]vg.Length{10 * vg.Inch, 7 * vg.Inch}
+
+// TradeoffPlot draws battery use against p95 client detection, one labelled
+// point per interval with its 95% intervals as error bars (Student-t for
+// battery, distribution-free for the p95), the path the intervals trace in
+// order, the Pareto front, the region the requirements allow, and the
+// recommendation. Intervals with no breaks have no p95 and are left out.
+func TradeoffPlot(res *sweep.Result, format string) ([]byte, error) {
+	if err := checkPoints(res, "tradeoff plot"); err != nil {
+		return nil, err
+	}
+	var idx []int
+	for i := range res.Points {
+		if l := res.Points[i].Metrics.DetectClientS; l.N > 0 {
+			if err := finite("tradeoff plot: p95 client detection at "+Ivl(res.Points[i].IntervalS), l.P95); err != nil {
+				return nil, err
+			}
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) == 0 {
+		return nil, fmt.Errorf("%w: tradeoff plot: no interval saw a break, so there is no detection latency to plot", ErrNothingToPlot)
+	}
+	var detReq, batReq *sweep.Requirement
+	for k := range res.Requirements {
+		r := &res.Requirements[k]
+		if r.Upper && r.Metric == sweep.DetectClientP95 {
+			detReq = r
+		}
+		if r.Upper && r.Metric == sweep.BatteryPctPerDay {
+			batReq = r
+		}
+	}
+	// The unit follows what is drawn: the data, and the detection bound
+	// when it is near enough to show.
+	xs := newValRange()
+	for _, i := range idx {
+		l := res.Points[i].Metrics.DetectClientS
+		xs.add(0, l.P95, float64(l.P95CI95[0]), float64(l.P95CI95[1]))
+	}
+	detNear := detReq != nil && xs.addNear(detReq.Bound)
+	u := unitFor(xs.hi)
+	xOf := func(i int) (x, lo, hi float64) {
+		l := res.Points[i].Metrics.DetectClientS
+		return l.P95 / u.div, clampBand(float64(l.P95CI95[0]), l.P95) / u.div, clampBand(float64(l.P95CI95[1]), l.P95) / u.div
+	}
+	xr, yr := newValRange(), newValRange()
+	for _, i := range idx {
+		x, lo, hi := xOf(i)
+		xr.add(x, lo, hi)
+		b := res.Points[i].Metrics.BatteryPctPerDay
+		yr.add(b.Mean, b.Lo(), b.Hi())
+	}
+	xr.add(0)
+	if detNear {
+		xr.add(detReq.Bound / u.div)
+	}
+	batNear := batReq != nil && yr.addNear(batReq.Bound)
+
+	title := fmt.Sprintf("%s: battery against detection (%d replications × %s)", res.Scenario, res.Replications, Ivl(res.HorizonS))
+	p := newPlot(title, fmt.Sprintf("p95 time for the client to detect a break (%s)", u.name), "battery use (% / day)")
+	p.X.Min, p.X.Max = xr.padded(0.06)
+	p.Y.Min, p.Y.Max = yr.headroom(false)
+	if p.X.Min > 0 || xr.lo >= 0 {
+		p.X.Min = -(p.X.Max - p.X.Min) * 0.02
+	}
+
+	// The region the requirements allow, under everything.
+	if detReq != nil || batReq != nil {
+		x1, y1 := p.X.Max, p.Y.Max
+		if detReq != nil && detNear {
+			x1 = detReq.Bound / u.div
+		}
+		if batReq != nil && batNear {
+			y1 = batReq.Bound
+		}
+		poly, err := plotter.NewPolygon(plotter.XYs{{X: p.X.Min, Y: p.Y.Min}, {X: x1, Y: p.Y.Min}, {X: x1, Y: y1}, {X: p.X.Min, Y: y1}})
+		if err != nil {
+			return nil, err
+		}
+		poly.Color = fadeColor(colGreen, 28)
+		poly.LineStyle = draw.LineStyle{Color: fadeColor(colGreen, 160), Width: vg.Points(1), Dashes: []vg.Length{vg.Points(4), vg.Points(3)}}
+		p.Add(poly)
+		p.Legend.Add("allowed by "+reqNames(detReq, batReq), poly)
+	}
+
+	// The path through the intervals in order.
+	var path plotter.XYs
+	for _, i := range idx {
+		x, _, _ := xOf(i)
+		path = append(path, plotter.XY{X: x, Y: res.Points[i].Metrics.BatteryPctPerDay.Mean})
+	}
+	pl, err := plotter.NewLine(path)
+	if err != nil {
+		return nil, err
+	}
+	pl.LineStyle = draw.LineStyle{Color: fadeColor(colGrey, 110), Width: vg.Points(0.8), Dashes: []vg.Length{vg.Points(2), vg.Points(2)}}
+	p.Add(pl)
+	p.Legend.Add("intervals in order", pl)
+
+	// The Pareto front.
+	if len(res.Pareto) > 0 {
+		var front plotter.XYs
+		for _, i := range res.Pareto {
+			x, _, _ := xOf(i)
+			front = append(front, plotter.XY{X: x, Y: res.Points[i].Metrics.BatteryPctPerDay.Mean})
+		}
+		sort.SliceStable(front, func(a, b int) bool {
+			if front[a].X != front[b].X {
+				return front[a].X < front[b].X
+			}
+			return front[a].Y > front[b].Y
+		})
+		fl, err := plotter.NewLine(front)
+		if err != nil {
+			return nil, err
+		}
+		fl.LineStyle = draw.LineStyle{Color: colOrange, Width: vg.Points(2.2)}
+		p.Add(fl)
+		p.Legend.Add("Pareto front", fl)
+	}
+
+	// Error bars and points, qualifying ones filled.
+	var xe plotter.XYs
+	var xerr plotter.Errors
+	var yerr plotter.Errors
+	for _, i := range idx {
+		x, lo, hi := xOf(i)
+		b := res.Points[i].Metrics.BatteryPctPerDay
+		xe = append(xe, plotter.XY{X: x, Y: b.Mean})
+		xerr = append(xerr, struct{ Low, High float64 }{x - lo, hi - x})
+		yerr = append(yerr, struct{ Low, High float64 }{b.Mean - b.Lo(), b.Hi() - b.Mean})
+	}
+	ebx, err := plotter.NewXErrorBars(struct {
+		plotter.XYs
+		plotter.XErrors
+	}{xe, plotter.XErrors(xerr)})
+	if err != nil {
+		return nil, err
+	}
+	eby, err := plotter.NewYErrorBars(struct {
+		plotter.XYs
+		plotter.YErrors
+	}{xe, plotter.YErrors(yerr)})
+	if err != nil {
+		return nil, err
+	}
+	ebx.LineStyle.Color, eby.LineStyle.Color = colGrey, colGrey
+	ebx.CapWidth, eby.CapWidth = vg.Points(4), vg.Points(4)
+	p.Add(ebx, eby)
+	var okPts, badPts plotter.XYs
+	for k, i := range idx {
+		if res.Points[i].Qualifies {
+			okPts = append(okPts, xe[k])
+		} else {
+			badPts = append(badPts, xe[k])
+		}
+	}
+	if len(okPts) > 0 {
+		s, err := plotter.NewScatter(okPts)
+		if err != nil {
+			return nil, err
+		}
+		s.GlyphStyle = draw.GlyphStyle{Color: colBlue, Radius: vg.Points(3.5), Shape: draw.CircleGlyph{}}
+		p.Add(s)
+		p.Legend.Add("meets every requirement", s)
+	}
+	if len(badPts) > 0 {
+		s, err := plotter.NewScatter(badPts)
+		if err != nil {
+			return nil, err
+		}
+		s.GlyphStyle = draw.GlyphStyle{Color: colVerm, Radius: vg.Points(4.5), Shape: draw.CrossGlyph{}}
+		p.Add(s)
+		p.Legend.Add("fails "+failing(res, idx), s)
+	}
+	if r := res.Recommendation.Index; r >= 0 && res.Points[r].Metrics.DetectClientS.N > 0 {
+		x, _, _ := xOf(r)
+		s, err := plotter.NewScatter(plotter.XYs{{X: x, Y: res.Points[r].Metrics.BatteryPctPerDay.Mean}})
+		if err != nil {
+			return nil, err
+		}
+		s.GlyphStyle = draw.GlyphStyle{Color: colGreen, Radius: vg.Points(9), Shape: draw.RingGlyph{}}
+		p.Add(s)
+		p.Legend.Add("recommended "+Ivl(res.Points[r].IntervalS), s)
+	}
+	if err := pointLabels(p, res, idx, xe, TradeoffSize); err != nil {
+		return nil, err
+	}
+	if xr.hi-xr.lo < 1e-9 || (xr.hi > 0 && spread(res, idx) < 0.01) {
+		if err := plotNote(p, p.X.Min, p.Y.Min+(p.Y.Max-p.Y.Min)*0.015, "  p95 client detection is about the same at every interval: the client learns of these breaks at once, whatever the interval.",
+			colGrey, draw.XLeft, draw.YBottom); err != nil {
+			return nil, err
+		}
+	}
+	p.Legend.Top = true
+	return renderPlot(p, TradeoffSize[0], TradeoffSize[1], format)
+}
+
+func reqNames(rs ...*sweep.Requirement) string {
+	var s []string
+	for _, r := range rs {
+		if r != nil {
+			s = append(s, r.Metric+" "+opSymbol(*r)+" "+boundText(*r))
+		}
+	}
+	if len(s) == 2 {
+		return s[0] + " and " + s[1]
+	}
+	return s[0]
+}
+
+// pointLabels names each point by its interval, skipping labels that would
+// overlap one already placed; the recommendation and the Pareto front are
+// placed first. Clamped intervals are named by the one the platform runs.
+func pointLabels(p *plot.Plot, res *sweep.Result, idx []int, at plotter.XYs, size [2]vg.Length) error {
+	// Approximate the data area in points to test overlaps.
+	w, h := float64(size[0])*0.82, float64(size[1])*0.80
+	px := func(xy plotter.XY) (float64, float64) {
+		return (xy.X - p.X.Min) / (p.X.Max - p.X.Min) * w, (xy.Y - p.Y.Min) / (p.Y.Max - p.Y.Min) * h
+	}
+	order := make([]int, len(idx))
+	for k := range order {
+		order[k] = k
+	}
+	rank := func(k int) int {
+		i := idx[k]
+		switch {
+		case i == res.Recommendation.Index:
+			return 0
+		case contains(res.Pareto, i):
+			return 1
+		case res.Points[i].IntervalS == res.Points[i].EffectiveIntervalS:
+			return 2
+		}
+		return 3
+	}
+	sort.SliceStable(order, func(a, b int) bool { return rank(order[a]) < rank(order[b]) })
+	type box struct{ x0, y0, x1, y1 float64 }
+	var placed []box
+	var right, left struct {
+		xys    plotter.XYs
+		labels []string
+	}
+	groups := clampGroups(res)
+	for _, k := range order {
+		pt := &res.Points[idx[k]]
+		s := Ivl(pt.IntervalS)
+		g, clamped := groups[idx[k]]
+		if clamped && g == "" {
+			continue // named by its group's label
+		}
+		x, y := px(at[k])
+		w := 5.6 * float64(len([]rune(s)))
+		b := box{x + 5, y - 5, x + 5 + w, y + 6}
+		if clamped {
+			s = g
+			w = 5.6 * float64(len([]rune(s)))
+			b = box{x - 5 - w, y - 5, x - 5, y + 6}
+		}
+		free := true
+		for _, q := range placed {
+			if b.x0 < q.x1 && q.x0 < b.x1 && b.y0 < q.y1 && q.y0 < b.y1 {
+				free = false
+				break
+			}
+		}
+		if !free {
+			continue
+		}
+		placed = append(placed, b)
+		side := &right
+		if clamped {
+			side = &left
+		}
+		side.xys = append(side.xys, at[k])
+		side.labels = append(side.labels, s)
+	}
+	for _, side := range []struct {
+		xys    plotter.XYs
+		labels []string
+		align  draw.XAlignment
+		dx     vg.Length
+	}{{right.xys, right.labels, draw.XLeft, vg.Points(6)}, {left.xys, left.labels, draw.XRight, -vg.Points(6)}} {
+		if len(side.xys) == 0 {
+			continue
+		}
+		l, err := plotter.NewLabels(plotter.XYLabels{XYs: side.xys, Labels: side.labels})
+		if err != nil {
+			return err
+		}
+		for i := range l.TextStyle {
+			l.TextStyle[i].Font = sans(9)
+			l.TextStyle[i].XAlign = side.align
+			l.TextStyle[i].YAlign = draw.YCenter
+		}
+		l.Offset = vg.Point{X: side.dx}
+		p.Add(l)
+	}
+	return nil
+}
+
+// clampGroups maps every point of a clamped group (intervals the platform
+// runs at the same effective interval, at least one of them clamped) to the
+// group's label on its representative ("1m–10m all run at 10m") and to ""
+// on the others.
+func clampGroups(res *sweep.Result) map[int]string {
+	out := map[int]string{}
+	for i := 0; i < len(res.Points); {
+		j := i
+		clamped := false
+		for j < len(res.Points) && res.Points[j].EffectiveIntervalS == res.Points[i].EffectiveIntervalS {
+			clamped = clamped || res.Points[j].IntervalS != res.Points[j].EffectiveIntervalS
+			j++
+		}
+		if clamped && j-i > 1 {
+			rep := j - 1
+			for k := i; k < j; k++ {
+				out[k] = ""
+				if res.Points[k].IntervalS == res.Points[k].EffectiveIntervalS {
+					rep = k
+				}
+			}
+			out[rep] = fmt.Sprintf("%s–%s all run at %s", Ivl(res.Points[i].IntervalS), Ivl(res.Points[j-1].IntervalS), Ivl(res.Points[i].EffectiveIntervalS))
+		}
+		i = j
+	}
+	return out
+}
+
+func contains(xs []int, v int) bool {
+	for _, x := range xs {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// failing names the requirements that fail at any of the points idx.
+func failing(res *sweep.Result, idx []int) string {
+	var names []string
+	for k, r := range res.Requirements {
+		for _, i := range idx {
+			if !res.Points[i].Checks[k].Holds {
+				names = append(names, r.Metric+" "+opSymbol(r)+" "+boundText(r))
+				break
+			}
+		}
+	}
+	if len(names) == 0 {
+		return "a requirement"
+	}
+	return strings.Join(names, " or ")
+}
+
+// spread is the relative range of p95 client detection over the points idx.
+func spread(res *sweep.Result, idx []int) float64 {
+	r := newValRange()
+	for _, i := range idx {
+		r.add(res.Points[i].Metrics.DetectClientS.P95)
+	}
+	if r.hi <= 0 {
+		return 0
+	}
+	return (r.hi - r.lo) / r.hi
+}

@@ -1,0 +1,125 @@
+package reports
+
+import (
+	"encoding/json"
+	"io"
+
+	"pingtune/stats"
+	"pingtune/sweep"
+)
+
+// SweepJSON is results.json: the scenario, the resolved assumptions, one
+// entry per interval under points[] in the shape of `run -json` (SPEC
+// section 6) plus the requirements tested on it, the recommendation and the
+// Pareto front.
+type SweepJSON struct {
+	Scenario     string            `json:"scenario"`
+	Description  string            `json:"description,omitempty"`
+	Source       string            `json:"source,omitempty"`
+	Command      string            `json:"command,omitempty"`
+	Seed         uint64            `json:"seed"`
+	Replications int               `json:"replications"`
+	HorizonS     float64           `json:"horizon_s"`
+	IntervalsS   []float64         `json:"intervals_s"`
+	Requirements []RequirementJSON `json:"requirements"`
+	Resolved     json.RawMessage   `json:"resolved,omitempty"`
+	Warnings     []string          `json:"warnings"`
+	Recommended  *RecommendedJSON  `json:"recommended"` // null when no interval qualifies
+	Closest      *ClosestJSON      `json:"closest,omitempty"`
+	Pareto       []float64         `json:"pareto"` // interval_s of the points on the front
+	Reason       string            `json:"reason"`
+	Points       []sweep.Point     `json:"points"`
+}
+
+// RequirementJSON is one requirement of sweep.require.
+type RequirementJSON struct {
+	Metric string  `json:"metric"`
+	Op     string  `json:"op"`
+	Bound  float64 `json:"bound"` // seconds for latencies
+	Text   string  `json:"text"`
+}
+
+// RecommendedJSON names the recommended interval and what binds it.
+type RecommendedJSON struct {
+	IntervalS          float64        `json:"interval_s"`
+	EffectiveIntervalS float64        `json:"effective_interval_s"`
+	BatteryPctPerDay   stats.Estimate `json:"battery_pct_per_day"`
+	// NextIntervalS is the next longer interval the platform runs
+	// differently (null: the recommendation is the longest swept), and
+	// Binding the requirements it breaks (empty: it costs more battery).
+	NextIntervalS *float64 `json:"next_interval_s"`
+	Binding       []string `json:"binding"`
+}
+
+// ClosestJSON is, when no interval qualifies, the one that misses by least.
+type ClosestJSON struct {
+	IntervalS          float64        `json:"interval_s"`
+	EffectiveIntervalS float64        `json:"effective_interval_s"`
+	BatteryPctPerDay   stats.Estimate `json:"battery_pct_per_day"`
+	Failing            []string       `json:"failing"`
+}
+
+// NewSweepJSON builds results.json's document.
+func NewSweepJSON(in *Sweep) (*SweepJSON, error) {
+	res := in.Result
+	doc := &SweepJSON{
+		Scenario: res.Scenario, Description: in.Description, Source: in.Source, Command: in.Command,
+		Seed: res.Seed, Replications: res.Replications, HorizonS: res.HorizonS,
+		IntervalsS: []float64{}, Requirements: []RequirementJSON{}, Warnings: Notes(res),
+		Pareto: []float64{}, Reason: joinSentences(Explain(res)), Points: res.Points,
+	}
+	if doc.Warnings == nil {
+		doc.Warnings = []string{}
+	}
+	if len(in.Resolved) > 0 {
+		raw, err := YAMLToJSON(in.Resolved)
+		if err != nil {
+			return nil, err
+		}
+		doc.Resolved = raw
+	}
+	for i := range res.Points {
+		doc.IntervalsS = append(doc.IntervalsS, res.Points[i].IntervalS)
+	}
+	for _, r := range res.Requirements {
+		doc.Requirements = append(doc.Requirements, RequirementJSON{Metric: r.Metric, Op: r.Op(), Bound: r.Bound, Text: r.String()})
+	}
+	for _, i := range res.Pareto {
+		doc.Pareto = append(doc.Pareto, res.Points[i].IntervalS)
+	}
+	rec := res.Recommendation
+	if rec.Index >= 0 {
+		p := &res.Points[rec.Index]
+		doc.Recommended = &RecommendedJSON{IntervalS: p.IntervalS, EffectiveIntervalS: p.EffectiveIntervalS,
+			BatteryPctPerDay: p.Metrics.BatteryPctPerDay, Binding: []string{}}
+		for _, k := range rec.Binding {
+			doc.Recommended.Binding = append(doc.Recommended.Binding, res.Requirements[k].String())
+		}
+		if rec.Next >= 0 {
+			next := res.Points[rec.Next].IntervalS
+			doc.Recommended.NextIntervalS = &next
+		}
+	} else {
+		p := &res.Points[rec.Closest]
+		doc.Closest = &ClosestJSON{IntervalS: p.IntervalS, EffectiveIntervalS: p.EffectiveIntervalS,
+			BatteryPctPerDay: p.Metrics.BatteryPctPerDay, Failing: []string{}}
+		for _, c := range p.Checks {
+			if !c.Holds {
+				doc.Closest.Failing = append(doc.Closest.Failing, c.Requirement.String())
+			}
+		}
+	}
+	return doc, nil
+}
+
+// WriteSweepJSON writes results.json.
+func WriteSweepJSON(w io.Writer, in *Sweep) error {
+	doc, err := NewSweepJSON(in)
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(doc)
+}

@@ -1,0 +1,77 @@
+package reports
+
+import (
+	"fmt"
+	"strings"
+
+	"pingtune/sweep"
+)
+
+// Plot file names, in the order the report shows them.
+const (
+	FileTradeoff = "tradeoff.png"
+	FileMetrics  = "metrics.png"
+	FileCDF      = "detect-cdf.png"
+	FileBreaks   = "breaks.png"
+)
+
+// sweepDocument assembles report.md and report.html: the recommendation and
+// why, the warnings, the table, the plots, how requirements are tested, and
+// the scenario with every assumption it rests on. pngs maps plot file names
+// to their images.
+func sweepDocument(in *Sweep, pngs map[string][]byte) *document {
+	res := in.Result
+	d := &document{title: "pingtune sweep: " + res.Scenario}
+	intro := fmt.Sprintf("%d heartbeat intervals from %s to %s, %d replications of %s each (seed %d). Every interval sees the same replications: the same outages, handovers, server restarts, pushes and user sessions (common random numbers), so neighbouring intervals are compared paired.",
+		len(res.Points), Ivl(res.Points[0].IntervalS), Ivl(res.Points[len(res.Points)-1].IntervalS), res.Replications, Ivl(res.HorizonS), res.Seed)
+	if in.Description != "" {
+		d.add(para{strings.TrimSpace(in.Description)})
+	}
+	d.add(para{intro})
+
+	d.add(heading{"Recommendation"})
+	for _, p := range Explain(res) {
+		d.add(para{p})
+	}
+	if notes := Notes(res); len(notes) > 0 {
+		d.add(heading{"Warnings"}, bullets{notes})
+	}
+
+	d.add(heading{"Results by interval"})
+	head, right, rows := sweepTable(res)
+	d.add(table{head: head, right: right, rows: rows})
+	d.add(para{"Battery and wakeups are means over replications with Student-t 95% intervals. Latency percentiles pool every break of every replication; their 95% intervals are distribution-free (order statistics of the binomial). Δ battery is the paired difference from the previous row over the same replications. Requirements: ✗ fails, ? cannot be shown to hold at the conservative bound."})
+
+	d.add(heading{"Plots"})
+	figs := []struct{ file, alt, caption string }{
+		{FileTradeoff, "battery against p95 client detection", "Battery use against the p95 time for the client to detect a break, one point per interval with 95% error bars both ways. The dotted line follows the intervals in order, the orange line is the Pareto front (no other interval is better on both), the green region is what the requirements on these two axes allow (others are marked by the point's symbol), the ring is the recommendation."},
+		{FileMetrics, "metrics against the interval", "Every metric against the heartbeat interval with its 95% band. The grey region is where the platform clamps the interval; the dashed vertical line is the NAT idle timeout; dashed horizontal lines are requirement bounds."},
+		{FileCDF, "client detection CDFs", "The distribution of the time for the client to detect a break, for a few intervals, the recommended one (thick) and the next longer one. Breaks the client learns of at once (interface loss, handover, server FIN) make the step at zero; silent ones (NAT, a silent server) are found by the next ping."},
+		{FileBreaks, "breaks per day by cause", "Broken connections per day by cause. Outages, handovers and server restarts come from the world and do not depend on the interval; NAT and server-idle breaks are caused by it."},
+	}
+	for _, f := range figs {
+		if png, ok := pngs[f.file]; ok {
+			d.add(figure{file: f.file, alt: f.alt, caption: f.caption, png: png})
+		}
+	}
+
+	d.add(heading{"How requirements are tested"})
+	d.add(bullets{[]string{
+		"A requirement holds at an interval when the conservative end of its 95% interval is within the bound: the upper end for `<=`, the lower end for `>=`. An estimate inside the bound with its interval across it is reported as “cannot be shown to hold”, not passed.",
+		fmt.Sprintf("p95 latencies count breaks still undetected when a run ends, and pushes lost, dropped or still pending, as never resolved (+∞). Below %d samples a p95 has no finite distribution-free upper bound: “too few breaks to tell”.", sweep.MinLatencyN),
+		"A latency requirement with nothing measured (no breaks, no pushes) holds vacuously, and says so.",
+		"The recommendation is the lowest mean battery use among intervals where every requirement holds; where the platform clamps intervals, the nominal interval equal to what the device runs is preferred.",
+	}})
+
+	d.add(heading{"Scenario and assumptions"})
+	src := in.Source
+	if src == "" {
+		src = "unknown"
+	}
+	d.add(para{fmt.Sprintf("Scenario `%s` from %s. Reproduce with `%s`.", res.Scenario, src, in.Command)})
+	if len(in.Resolved) > 0 {
+		d.add(para{"Every value the simulation used, presets expanded (platform timings, radio power states, device battery, generators):"})
+		d.add(codeBlock{lang: "yaml", text: string(in.Resolved)})
+	}
+	return d
+}

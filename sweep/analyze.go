@@ -1,0 +1,126 @@
+package sweep
+
+import (
+	"errors"
+	"fmt"
+
+	"pingtune/stats"
+)
+
+// Point is one interval of a sweep: its summary (the SPEC section 6 shape),
+// the requirements tested on it, and its paired comparison with the previous
+// interval.
+type Point struct {
+	stats.Point
+	Checks    []Check `json:"requirements"`
+	Qualifies bool    `json:"qualifies"` // every requirement holds
+	// VsPrevious compares this interval with the previous (shorter) one over
+	// the same replications; nil for the first, or without per-replication data.
+	VsPrevious *Paired `json:"vs_previous,omitempty"`
+}
+
+// Paired holds per-replication differences, this interval minus an earlier
+// one, each with its Student-t 95% interval. Common random numbers make these
+// far tighter than the two intervals' own: a difference whose interval
+// excludes 0 is real, not noise.
+type Paired struct {
+	FromIntervalS    float64        `json:"from_interval_s"`
+	BatteryPctPerDay stats.Estimate `json:"battery_pct_per_day"`
+	WakeupsPerHour   stats.Estimate `json:"wakeups_per_hour"`
+	Availability     stats.Estimate `json:"availability"`
+	BreaksPerDay     stats.Estimate `json:"breaks_per_day"`
+}
+
+// Result is an analysed sweep.
+type Result struct {
+	Scenario     string
+	Seed         uint64
+	Replications int
+	HorizonS     float64
+	Requirements []Requirement
+	Points       []Point // by increasing nominal interval
+	Recommendation
+	// Pareto lists the indices of Points on the Pareto front of battery use
+	// against p95 client detection (both lower is better), by interval.
+	Pareto []int
+
+	// What the reports need to explain the curves; zero when unknown.
+	Platform        string  // the platform preset's name
+	KeepaliveMinS   float64 // intervals below it are clamped
+	NATIdleTimeoutS float64 // 0: no NAT
+	ServerIdleS     float64 // a fixed server idle timeout (0: none or a multiple)
+	ServerIdleMult  float64 // the server idle timeout as a multiple of the interval
+}
+
+// Analyze tests reqs on every point, pairs neighbours, finds the Pareto front
+// and makes the recommendation. points must have distinct, increasing
+// nominal intervals and the same replications.
+func Analyze(points []stats.Point, reqs []Requirement) (*Result, error) {
+	if len(points) == 0 {
+		return nil, errors.New("sweep: no intervals to analyse")
+	}
+	for _, r := range reqs {
+		if err := r.validate(); err != nil {
+			return nil, err
+		}
+	}
+	res := &Result{
+		Scenario: points[0].Scenario, Seed: points[0].Seed, Replications: points[0].Replications,
+		HorizonS: points[0].HorizonS, Requirements: reqs, Points: make([]Point, len(points)),
+	}
+	for i := range points {
+		p := &points[i]
+		if i > 0 && p.IntervalS <= points[i-1].IntervalS {
+			return nil, fmt.Errorf("sweep: intervals must increase (%gs after %gs)", p.IntervalS, points[i-1].IntervalS)
+		}
+		if p.Replications != res.Replications {
+			return nil, fmt.Errorf("sweep: interval %gs has %d replications, the first has %d", p.IntervalS, p.Replications, res.Replications)
+		}
+		checks := Evaluate(p, reqs)
+		res.Points[i] = Point{Point: *p, Checks: checks, Qualifies: Holds(checks)}
+		if i > 0 {
+			res.Points[i].VsPrevious = pair(p, &points[i-1])
+		}
+	}
+	res.Pareto = pareto(res.Points)
+	res.Recommendation = recommend(res.Points)
+	return res, nil
+}
+
+// pair compares p with an earlier interval q over the same replications.
+func pair(p, q *stats.Point) *Paired {
+	if len(p.Reps) == 0 || len(p.Reps) != len(q.Reps) {
+		return nil
+	}
+	col := func(pt *stats.Point, f func(r stats.RepValues) float64) []float64 {
+		xs := make([]float64, len(pt.Reps))
+		for i, r := range pt.Reps {
+			xs[i] = f(r)
+		}
+		return xs
+	}
+	diff := func(f func(r stats.RepValues) float64) stats.Estimate {
+		return stats.PairedDiff(col(p, f), col(q, f))
+	}
+	return &Paired{
+		FromIntervalS:    q.IntervalS,
+		BatteryPctPerDay: diff(func(r stats.RepValues) float64 { return r.BatteryPctPerDay }),
+		WakeupsPerHour:   diff(func(r stats.RepValues) float64 { return r.WakeupsPerHour }),
+		Availability:     diff(func(r stats.RepValues) float64 { return r.Availability }),
+		BreaksPerDay:     diff(func(r stats.RepValues) float64 { return r.BreaksPerDay }),
+	}
+}
+
+// PairedBattery is the paired difference in battery use, point j minus point
+// i, over the same replications; ok is false without per-replication data.
+func (r *Result) PairedBattery(j, i int) (stats.Estimate, bool) {
+	a, b := r.Points[j].Reps, r.Points[i].Reps
+	if len(a) == 0 || len(a) != len(b) {
+		return stats.Estimate{}, false
+	}
+	x, y := make([]float64, len(a)), make([]float64, len(b))
+	for k := range a {
+		x[k], y[k] = a[k].BatteryPctPerDay, b[k].BatteryPctPerDay
+	}
+	return stats.PairedDiff(x, y), true
+}

@@ -1,0 +1,112 @@
+package sweep
+
+import (
+	"math"
+	"testing"
+
+	"pingtune/stats"
+)
+
+func TestEvaluateRates(t *testing.T) {
+	base := around(1.0, 0.1, 20) // mean 1, 95% CI about ±0.03
+	for _, tc := range []struct {
+		name string
+		req  Requirement
+		want Status
+	}{
+		{"upper bound well above", Requirement{BatteryPctPerDay, true, 2}, Met},
+		{"estimate inside, interval across", Requirement{BatteryPctPerDay, true, 1.01}, Unproven},
+		{"estimate outside", Requirement{BatteryPctPerDay, true, 0.9}, Unmet},
+		{"lower bound met at the lower end", Requirement{Availability, false, 0.98}, Met},
+		{"lower bound missed", Requirement{Availability, false, 0.995}, Unmet},
+		{"wakeups", Requirement{WakeupsPerHour, true, 1}, Met},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := pt(600, 600, base, latencies(100, 60))
+			c := Evaluate(&p, []Requirement{tc.req})[0]
+			if c.Status != tc.want {
+				t.Fatalf("status %s, want %s (value %v, conservative %v)", c.Status, tc.want, c.Value, c.Conservative)
+			}
+			if c.Holds != (tc.want == Met) {
+				t.Fatalf("holds %v with status %s", c.Holds, c.Status)
+			}
+		})
+	}
+}
+
+// The conservative end is the upper one for an upper bound and the lower
+// one for a lower bound.
+func TestEvaluateUsesTheConservativeEnd(t *testing.T) {
+	p := pt(600, 600, around(1.0, 0.1, 20), latencies(100, 60))
+	up := Evaluate(&p, []Requirement{{BatteryPctPerDay, true, 5}})[0]
+	if float64(up.Conservative) != p.Metrics.BatteryPctPerDay.Hi() {
+		t.Errorf("upper bound tested at %v, want the CI's upper end %v", up.Conservative, p.Metrics.BatteryPctPerDay.Hi())
+	}
+	lo := Evaluate(&p, []Requirement{{BatteryPctPerDay, false, 0}})[0]
+	if float64(lo.Conservative) != p.Metrics.BatteryPctPerDay.Lo() {
+		t.Errorf("lower bound tested at %v, want the CI's lower end %v", lo.Conservative, p.Metrics.BatteryPctPerDay.Lo())
+	}
+}
+
+func TestEvaluateLatency(t *testing.T) {
+	req := Requirement{DetectClientP95, true, 100}
+	t.Run("enough breaks, within", func(t *testing.T) {
+		p := pt(600, 600, around(1, 0.1, 10), latencies(400, 90))
+		c := Evaluate(&p, []Requirement{req})[0]
+		if c.Status != Met || c.N != 400 {
+			t.Fatalf("got %+v", c)
+		}
+		if v := float64(c.Value); math.Abs(v-85.5) > 0.3 {
+			t.Errorf("p95 %v, want about 85.5", v)
+		}
+	})
+	t.Run("too few breaks to tell", func(t *testing.T) {
+		p := pt(600, 600, around(1, 0.1, 10), latencies(40, 10))
+		c := Evaluate(&p, []Requirement{req})[0]
+		if c.Status != Unproven || !math.IsInf(float64(c.Conservative), 1) {
+			t.Fatalf("40 breaks all under the bound: got %s with bound %v, want unproven with +Inf", c.Status, c.Conservative)
+		}
+	})
+	t.Run("no breaks holds vacuously", func(t *testing.T) {
+		p := pt(600, 600, around(1, 0.1, 10), nil)
+		c := Evaluate(&p, []Requirement{req})[0]
+		if c.Status != Vacuous || !c.Holds {
+			t.Fatalf("got %+v", c)
+		}
+	})
+	t.Run("undetected breaks count as never detected", func(t *testing.T) {
+		p := pt(600, 600, around(1, 0.1, 10), latencies(400, 90))
+		p.Metrics.DetectClientS.Censored = 40 // 10%: the p95 is among them
+		c := Evaluate(&p, []Requirement{req})[0]
+		if c.Status != Unmet || !math.IsInf(float64(c.Value), 1) || c.Censored != 40 {
+			t.Fatalf("got %+v, want unmet at +Inf", c)
+		}
+	})
+	t.Run("lost pushes count as never delivered", func(t *testing.T) {
+		p := pt(600, 600, around(1, 0.1, 10), nil)
+		p.PushLatency = latencies(1000, 1)
+		p.Metrics.Pushes = stats.Pushes{Sent: 1100, Delivered: 1000, Lost: 100, LatencyS: stats.Pool(p.PushLatency, 0)}
+		c := Evaluate(&p, []Requirement{{PushLatencyP95, true, 30}})[0]
+		if c.Status != Unmet || c.Censored != 100 {
+			t.Fatalf("9%% of pushes lost: got %+v, want unmet", c)
+		}
+	})
+	t.Run("a point without its samples falls back to the summary", func(t *testing.T) {
+		p := pt(600, 600, around(1, 0.1, 10), latencies(400, 90))
+		p.ClientDetect = nil
+		c := Evaluate(&p, []Requirement{req})[0]
+		if c.Status != Met || float64(c.Conservative) != float64(p.Metrics.DetectClientS.P95CI95[1]) {
+			t.Fatalf("got %+v", c)
+		}
+	})
+}
+
+// MinLatencyN is where a p95's distribution-free upper bound becomes finite.
+func TestMinLatencyN(t *testing.T) {
+	if hi := stats.QuantileCI(0.95, latencies(MinLatencyN-1, 1))[1]; !math.IsInf(float64(hi), 1) {
+		t.Errorf("n=%d: upper bound %v, want +Inf", MinLatencyN-1, hi)
+	}
+	if hi := stats.QuantileCI(0.95, latencies(MinLatencyN, 1))[1]; math.IsInf(float64(hi), 1) {
+		t.Errorf("n=%d: upper bound +Inf, want finite", MinLatencyN)
+	}
+}
