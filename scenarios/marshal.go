@@ -172,9 +172,9 @@ func formatSweep(s Sweep) *yaml.Node {
 			if r.Upper {
 				dir = "max"
 			}
-			bound := num(r.formatBound())
-			if isLatency(r.Metric) {
-				bound = str(r.formatBound())
+			bound := num(FormatBound(r.Metric, r.Bound))
+			if IsLatency(r.Metric) {
+				bound = str(FormatBound(r.Metric, r.Bound))
 			}
 			add(req, r.Metric, flowMap(dir, bound))
 		}

@@ -27,34 +27,49 @@ type Requirement struct {
 	Bound  float64 // seconds for the latency metrics, else the plain number
 }
 
+// The metrics a requirement can bound, as sweep.require names them.
+// Latency bounds are in seconds.
+const (
+	DetectClientP95  = "detect_client_p95"
+	DetectServerP95  = "detect_server_p95"
+	PushLatencyP95   = "push_latency_p95"
+	BatteryPctPerDay = "battery_pct_per_day"
+	WakeupsPerHour   = "wakeups_per_hour"
+	Availability     = "availability"
+)
+
+// Metrics lists the metrics sweep.require can bound, in the order
+// Sweep.Require keeps and reports show them.
+func Metrics() []string {
+	return []string{DetectClientP95, DetectServerP95, PushLatencyP95, BatteryPctPerDay, WakeupsPerHour, Availability}
+}
+
+// IsLatency reports whether metric is a pooled p95 latency, bounded by a
+// duration (in seconds).
+func IsLatency(metric string) bool { return strings.HasSuffix(metric, "_p95") }
+
+// Op is "<=" for an upper bound and ">=" for a lower one.
+func (r Requirement) Op() string {
+	if r.Upper {
+		return "<="
+	}
+	return ">="
+}
+
 // String writes the requirement as a test: "detect_client_p95 <= 20m",
 // "availability >= 0.99".
 func (r Requirement) String() string {
-	op := ">="
-	if r.Upper {
-		op = "<="
-	}
-	return r.Metric + " " + op + " " + r.formatBound()
+	return r.Metric + " " + r.Op() + " " + FormatBound(r.Metric, r.Bound)
 }
 
-// formatBound writes the bound as the file would: a duration for the latency
+// FormatBound writes a bound as a scenario would: a duration for the latency
 // metrics, else a number.
-func (r Requirement) formatBound() string {
-	if isLatency(r.Metric) {
-		return formatDuration(secondsToDuration(r.Bound))
+func FormatBound(metric string, v float64) string {
+	if IsLatency(metric) && !math.IsInf(v, 0) && !math.IsNaN(v) {
+		return formatDuration(secondsToDuration(v))
 	}
-	return formatFloat(r.Bound)
+	return formatFloat(v)
 }
-
-// metrics lists the metrics sweep.require can bound, in the order Sweep.Require keeps.
-func metrics() []string {
-	return []string{"detect_client_p95", "detect_server_p95", "push_latency_p95",
-		"battery_pct_per_day", "wakeups_per_hour", "availability"}
-}
-
-// isLatency reports whether metric is a latency, bounded by a duration
-// and measured in seconds.
-func isLatency(metric string) bool { return strings.HasSuffix(metric, "_p95") }
 
 // secondsToDuration inverts time.Duration.Seconds exactly for any duration
 // whose Seconds gave s.
@@ -233,12 +248,12 @@ func ParseIntervals(s string) ([]time.Duration, error) {
 // natural direction (at most, except availability: at least); {max: v} or
 // {min: v} says the direction.
 func (d *decoder) requirements(path string, n *yaml.Node) []Requirement {
-	f := d.mappingOf(path, n, "a mapping of metric: bound", "requirement", metrics())
+	f := d.mappingOf(path, n, "a mapping of metric: bound", "requirement", Metrics())
 	if f == nil {
 		return nil
 	}
 	var out []Requirement
-	for _, m := range metrics() {
+	for _, m := range Metrics() {
 		v := f.get(m)
 		if v == nil {
 			continue
@@ -275,7 +290,7 @@ func (d *decoder) requirements(path string, n *yaml.Node) []Requirement {
 // bound decodes a requirement's bound: a duration (in seconds) for the
 // latency metrics, a fraction for availability, else a number.
 func (d *decoder) bound(path, metric string, n *yaml.Node) (float64, bool) {
-	if isLatency(metric) {
+	if IsLatency(metric) {
 		t, ok := d.duration(path, n)
 		if ok && (t < 0 || t > maxHorizon) {
 			d.errorf(n, path, "must be between 0 and %s (got %s)", formatDuration(maxHorizon), formatDuration(t))

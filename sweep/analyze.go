@@ -60,7 +60,7 @@ func Analyze(points []stats.Point, reqs []Requirement) (*Result, error) {
 		return nil, errors.New("sweep: no intervals to analyse")
 	}
 	for _, r := range reqs {
-		if err := r.validate(); err != nil {
+		if err := validate(r); err != nil {
 			return nil, err
 		}
 	}

@@ -27,10 +27,7 @@ func BenchmarkSweepIOS6VoIPLTE(b *testing.B) {
 	for m := 1; m <= 30; m++ {
 		ivs = append(ivs, time.Duration(m)*time.Minute)
 	}
-	var reqs []Requirement
-	for _, r := range sc.Sweep.Require {
-		reqs = append(reqs, Requirement{Metric: r.Metric, Upper: r.Upper, Bound: r.Bound})
-	}
+	reqs := sc.Sweep.Require
 	for _, w := range []int{1, 2} {
 		b.Run(fmt.Sprintf("workers=%d", w), func(b *testing.B) {
 			for b.Loop() {

@@ -14,12 +14,12 @@ func TestEvaluateRates(t *testing.T) {
 		req  Requirement
 		want Status
 	}{
-		{"upper bound well above", Requirement{BatteryPctPerDay, true, 2}, Met},
-		{"estimate inside, interval across", Requirement{BatteryPctPerDay, true, 1.01}, Unproven},
-		{"estimate outside", Requirement{BatteryPctPerDay, true, 0.9}, Unmet},
-		{"lower bound met at the lower end", Requirement{Availability, false, 0.98}, Met},
-		{"lower bound missed", Requirement{Availability, false, 0.995}, Unmet},
-		{"wakeups", Requirement{WakeupsPerHour, true, 1}, Met},
+		{"upper bound well above", Requirement{Metric: BatteryPctPerDay, Upper: true, Bound: 2}, Met},
+		{"estimate inside, interval across", Requirement{Metric: BatteryPctPerDay, Upper: true, Bound: 1.01}, Unproven},
+		{"estimate outside", Requirement{Metric: BatteryPctPerDay, Upper: true, Bound: 0.9}, Unmet},
+		{"lower bound met at the lower end", Requirement{Metric: Availability, Upper: false, Bound: 0.98}, Met},
+		{"lower bound missed", Requirement{Metric: Availability, Upper: false, Bound: 0.995}, Unmet},
+		{"wakeups", Requirement{Metric: WakeupsPerHour, Upper: true, Bound: 1}, Met},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := pt(600, 600, base, latencies(100, 60))
@@ -38,18 +38,18 @@ func TestEvaluateRates(t *testing.T) {
 // one for a lower bound.
 func TestEvaluateUsesTheConservativeEnd(t *testing.T) {
 	p := pt(600, 600, around(1.0, 0.1, 20), latencies(100, 60))
-	up := Evaluate(&p, []Requirement{{BatteryPctPerDay, true, 5}})[0]
+	up := Evaluate(&p, []Requirement{{Metric: BatteryPctPerDay, Upper: true, Bound: 5}})[0]
 	if float64(up.Conservative) != p.Metrics.BatteryPctPerDay.Hi() {
 		t.Errorf("upper bound tested at %v, want the CI's upper end %v", up.Conservative, p.Metrics.BatteryPctPerDay.Hi())
 	}
-	lo := Evaluate(&p, []Requirement{{BatteryPctPerDay, false, 0}})[0]
+	lo := Evaluate(&p, []Requirement{{Metric: BatteryPctPerDay, Upper: false, Bound: 0}})[0]
 	if float64(lo.Conservative) != p.Metrics.BatteryPctPerDay.Lo() {
 		t.Errorf("lower bound tested at %v, want the CI's lower end %v", lo.Conservative, p.Metrics.BatteryPctPerDay.Lo())
 	}
 }
 
 func TestEvaluateLatency(t *testing.T) {
-	req := Requirement{DetectClientP95, true, 100}
+	req := Requirement{Metric: DetectClientP95, Upper: true, Bound: 100}
 	t.Run("enough breaks, within", func(t *testing.T) {
 		p := pt(600, 600, around(1, 0.1, 10), latencies(400, 90))
 		c := Evaluate(&p, []Requirement{req})[0]
@@ -86,7 +86,7 @@ func TestEvaluateLatency(t *testing.T) {
 		p := pt(600, 600, around(1, 0.1, 10), nil)
 		p.PushLatency = latencies(1000, 1)
 		p.Metrics.Pushes = stats.Pushes{Sent: 1100, Delivered: 1000, Lost: 100, LatencyS: stats.Pool(p.PushLatency, 0)}
-		c := Evaluate(&p, []Requirement{{PushLatencyP95, true, 30}})[0]
+		c := Evaluate(&p, []Requirement{{Metric: PushLatencyP95, Upper: true, Bound: 30}})[0]
 		if c.Status != Unmet || c.Censored != 100 {
 			t.Fatalf("9%% of pushes lost: got %+v, want unmet", c)
 		}

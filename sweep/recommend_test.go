@@ -20,7 +20,7 @@ func ladder(intervalsM []float64, battery0, step float64) []stats.Point {
 }
 
 func TestRecommend(t *testing.T) {
-	detect := func(m float64) Requirement { return Requirement{DetectClientP95, true, m * 60} }
+	detect := func(m float64) Requirement { return Requirement{Metric: DetectClientP95, Upper: true, Bound: m * 60} }
 	for _, tc := range []struct {
 		name        string
 		points      []stats.Point
@@ -199,7 +199,7 @@ func TestAnalyzeRejects(t *testing.T) {
 		{"intervals out of order", []stats.Point{pt(720, 720, b, nil), pt(600, 600, b, nil)}, nil},
 		{"an interval twice", []stats.Point{pt(600, 600, b, nil), pt(600, 600, b, nil)}, nil},
 		{"different replications", []stats.Point{pt(600, 600, b, nil), pt(720, 720, b[:5], nil)}, nil},
-		{"unknown metric", []stats.Point{pt(600, 600, b, nil)}, []Requirement{{"battery", true, 1}}},
+		{"unknown metric", []stats.Point{pt(600, 600, b, nil)}, []Requirement{{Metric: "battery", Upper: true, Bound: 1}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if _, err := Analyze(tc.points, tc.reqs); err == nil {

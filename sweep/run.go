@@ -32,7 +32,7 @@ func Run(ctx context.Context, base *sim.Config, intervals []time.Duration, reqs 
 		return nil, fmt.Errorf("sweep %s: no intervals", base.Name)
 	}
 	for _, r := range reqs {
-		if err := r.validate(); err != nil {
+		if err := validate(r); err != nil {
 			return nil, err
 		}
 	}

@@ -32,7 +32,7 @@ func minutes(ms ...int) []time.Duration {
 
 func TestRunIsTheSameForAnyWorkers(t *testing.T) {
 	cfg := small(6, 24*time.Hour)
-	reqs := []Requirement{{DetectClientP95, true, 15 * 60}, {BatteryPctPerDay, true, 30}}
+	reqs := []Requirement{{Metric: DetectClientP95, Upper: true, Bound: 15 * 60}, {Metric: BatteryPctPerDay, Upper: true, Bound: 30}}
 	var ref *Result
 	for _, w := range []int{1, 2, 5} {
 		res, err := Run(context.Background(), cfg, minutes(5, 15, 25), reqs, Options{Workers: w})
@@ -99,7 +99,7 @@ func TestRunRefuses(t *testing.T) {
 	if _, err := Run(context.Background(), small(2, time.Hour), nil, nil, Options{}); err == nil {
 		t.Error("no intervals: no error")
 	}
-	if _, err := Run(context.Background(), small(2, time.Hour), minutes(10), []Requirement{{"nope", true, 1}}, Options{}); err == nil {
+	if _, err := Run(context.Background(), small(2, time.Hour), minutes(10), []Requirement{{Metric: "nope", Upper: true, Bound: 1}}, Options{}); err == nil {
 		t.Error("unknown metric: no error")
 	}
 }

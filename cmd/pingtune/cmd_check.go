@@ -24,7 +24,7 @@ interval. Exit status 0 when all hold, 3 when one does not (a release gate),
 	if err != nil {
 		return err
 	}
-	reqs := requirements(sc)
+	reqs := sc.Sweep.Require
 	if len(reqs) == 0 {
 		return usagef("check: %s has no sweep.require, so there is nothing to check; add e.g. sweep: {require: {detect_client_p95: 20m, battery_pct_per_day: 2}}", rest[0])
 	}

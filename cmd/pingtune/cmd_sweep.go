@@ -53,7 +53,7 @@ Exit status 3 when no interval meets the requirements.`, e.stderr)
 			return usagef("-out %s: not a directory", *out)
 		}
 	}
-	reqs := requirements(sc)
+	reqs := sc.Sweep.Require
 	cfg := &sc.Config
 
 	prog, finish := sweepProgress(e, cfg.Name, len(intervals), cfg.Replications)
@@ -100,15 +100,6 @@ Exit status 3 when no interval meets the requirements.`, e.stderr)
 		return unmet(errors.New("sweep: no interval meets every requirement"))
 	}
 	return nil
-}
-
-// requirements converts the scenario's sweep.require.
-func requirements(sc *scenarios.Scenario) []sweep.Requirement {
-	var reqs []sweep.Requirement
-	for _, r := range sc.Sweep.Require {
-		reqs = append(reqs, sweep.Requirement{Metric: r.Metric, Upper: r.Upper, Bound: r.Bound})
-	}
-	return reqs
 }
 
 // source says where a scenario came from, for the report.
