@@ -87,21 +87,23 @@ func usage(w io.Writer) {
 
 // cliError carries the exit code an error should end the process with.
 type cliError struct {
-	code int
-	err  error
+	code  int
+	err   error
+	quiet bool // the verb has already told the user; print nothing more
 }
 
 func (e *cliError) Error() string { return e.err.Error() }
 func (e *cliError) Unwrap() error { return e.err }
 
 // usageError is bad usage or a bad scenario: exit 2.
-func usageError(err error) error { return &cliError{exitUsage, err} }
+func usageError(err error) error { return &cliError{code: exitUsage, err: err} }
 
 // usagef is a usageError from a format.
 func usagef(format string, args ...any) error { return usageError(fmt.Errorf(format, args...)) }
 
-// unmet is a requirement not met: exit 3. The verb has already said which.
-func unmet(err error) error { return &cliError{exitUnmet, err} }
+// unmet is a requirement not met: exit 3. The verb has already said which,
+// so nothing more is printed.
+func unmet(err error) error { return &cliError{code: exitUnmet, err: err, quiet: true} }
 
 // exitCode prints err (if any) and picks the exit code.
 func exitCode(err error, stderr io.Writer) int {
@@ -115,6 +117,9 @@ func exitCode(err error, stderr io.Writer) int {
 	var ce *cliError
 	if errors.As(err, &ce) {
 		code = ce.code
+		if ce.quiet {
+			return code
+		}
 	}
 	fmt.Fprintf(stderr, "pingtune: %v\n", err)
 	return code
