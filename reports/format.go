@@ -31,6 +31,8 @@ func MetricValue(metric string, v float64) string {
 		return num(v) + "/h"
 	case metric == sweep.Availability:
 		return pct(v)
+	case metric == sweep.UnnoticedMinPerDay:
+		return num(v) + " min/day"
 	}
 	return num(v)
 }

@@ -38,6 +38,7 @@ func WriteSummary(w io.Writer, p stats.Point) error {
 	fmt.Fprintln(tw, "\t\t\t")
 	fmt.Fprintln(tw, "connection\tmean\t95% CI\t")
 	row("availability", m.Availability, pct)
+	row("dead but unnoticed, min / day", m.UnnoticedMinPerDay, num)
 	row("breaks / day", m.BreaksPerDay, num)
 	tw.Flush()
 	wc := m.WakeupsByCausePerHour

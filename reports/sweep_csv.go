@@ -31,6 +31,7 @@ func WriteSweepCSV(w io.Writer, res *sweep.Result) error {
 		{"cpu_j_per_hour", func(m *stats.Metrics) stats.Estimate { return m.CPUJPerHour }},
 		{"battery_pct_per_day", func(m *stats.Metrics) stats.Estimate { return m.BatteryPctPerDay }},
 		{"availability", func(m *stats.Metrics) stats.Estimate { return m.Availability }},
+		{"unnoticed_min_per_day", func(m *stats.Metrics) stats.Estimate { return m.UnnoticedMinPerDay }},
 		{"breaks_per_day", func(m *stats.Metrics) stats.Estimate { return m.BreaksPerDay }},
 	}
 	for _, e := range ests {

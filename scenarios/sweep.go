@@ -36,12 +36,16 @@ const (
 	BatteryPctPerDay = "battery_pct_per_day"
 	WakeupsPerHour   = "wakeups_per_hour"
 	Availability     = "availability"
+	// UnnoticedMinPerDay bounds the minutes a day the client holds a dead
+	// connection it believes up: detection weighted by time, which a flood of
+	// quickly found breaks cannot dilute the way it can a pooled p95.
+	UnnoticedMinPerDay = "unnoticed_min_per_day"
 )
 
 // Metrics lists the metrics sweep.require can bound, in the order
 // Sweep.Require keeps and reports show them.
 func Metrics() []string {
-	return []string{DetectClientP95, DetectServerP95, PushLatencyP95, BatteryPctPerDay, WakeupsPerHour, Availability}
+	return []string{DetectClientP95, DetectServerP95, PushLatencyP95, BatteryPctPerDay, WakeupsPerHour, Availability, UnnoticedMinPerDay}
 }
 
 // IsLatency reports whether metric is a pooled p95 latency, bounded by a

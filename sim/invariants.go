@@ -110,9 +110,20 @@ func (w *World) checkEnd() error {
 	if n != len(r.Breaks) {
 		fail("%d breaks recorded, %d connections broke", len(r.Breaks), n)
 	}
+	// The client holds a broken connection exactly from each break until it
+	// learns of it (or the end): time-weighted detection adds up.
 	var byCause [NumCauses]int
+	var unaware time.Duration
 	for _, b := range r.Breaks {
 		byCause[b.Cause]++
+		if b.Client == Unresolved {
+			unaware += h - b.At
+		} else {
+			unaware += b.Client
+		}
+	}
+	if unaware != r.BrokenTime {
+		fail("the client held broken connections for %v, but its breaks add up to %v", r.BrokenTime, unaware)
 	}
 	if r.Kills < byCause[CauseKill] {
 		fail("%d kill breaks but %d kills", byCause[CauseKill], r.Kills)

@@ -103,6 +103,9 @@ type Result struct {
 	CPUJ       float64
 	CPUTime    time.Duration // awake in the background (not foreground)
 	UpTime     time.Duration // the connection was up end to end
+	// BrokenTime is how long the client held a dead connection it believed
+	// up: detection latency weighted by time, whatever the number of breaks.
+	BrokenTime time.Duration
 
 	AppTime   [NumAppStates]time.Duration
 	RadioTime [NumRadioStates]time.Duration // tail stages summed into RadioTail

@@ -339,6 +339,7 @@ func (w *World) finish() {
 	r.Events = w.eng.Fired()
 	r.AppTime = w.lanes[LaneApp].total
 	r.UpTime = w.lanes[LaneConn].total[ConnUp]
+	r.BrokenTime = w.lanes[LaneConn].total[ConnBroken]
 	if !w.cfg.Platform.AlwaysAwake {
 		r.CPUTime = r.AppTime[Background]
 	}

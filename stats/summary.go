@@ -42,6 +42,7 @@ type Metrics struct {
 	CPUJPerHour            Estimate    `json:"cpu_j_per_hour"`
 	BatteryPctPerDay       Estimate    `json:"battery_pct_per_day"`
 	Availability           Estimate    `json:"availability"`
+	UnnoticedMinPerDay     Estimate    `json:"unnoticed_min_per_day"`
 	BreaksPerDay           Estimate    `json:"breaks_per_day"`
 	Breaks                 Breaks      `json:"breaks"`
 	DetectClientS          Latency     `json:"detect_client_s"`
@@ -126,6 +127,9 @@ type RepValues struct {
 	BatteryPctPerDay float64
 	Availability     float64
 	BreaksPerDay     float64
+	// UnnoticedMinPerDay is minutes a day the client held a dead connection
+	// it believed up.
+	UnnoticedMinPerDay float64
 }
 
 // Summarize builds the Point for results, the replications of cfg in order.
@@ -163,17 +167,19 @@ func Summarize(cfg *sim.Config, results []sim.Result) Point {
 	batt := col(func(r *sim.Result) float64 { return 100 * r.EnergyJ() / days / battery })
 	avail := col(func(r *sim.Result) float64 { return float64(r.UpTime) / float64(r.Horizon) })
 	brk := col(func(r *sim.Result) float64 { return float64(len(r.Breaks)) / days })
+	unnoticed := col(func(r *sim.Result) float64 { return r.BrokenTime.Minutes() / days })
 	m.WakeupsPerHour = MeanCI(wake)
 	m.EnergyJPerHour = MeanCI(energy)
 	m.BatteryPctPerDay = MeanCI(batt)
 	m.Availability = MeanCI(avail)
 	m.BreaksPerDay = MeanCI(brk)
+	m.UnnoticedMinPerDay = MeanCI(unnoticed)
 	m.RadioPromotionsPerHour = MeanCI(col(func(r *sim.Result) float64 { return float64(r.Promotions) / hours }))
 	m.RadioJPerHour = MeanCI(col(func(r *sim.Result) float64 { return r.RadioJ / hours }))
 	m.CPUJPerHour = MeanCI(col(func(r *sim.Result) float64 { return r.CPUJ / hours }))
 	for i := range p.Reps {
 		p.Reps[i] = RepValues{WakeupsPerHour: wake[i], EnergyJPerHour: energy[i], BatteryPctPerDay: batt[i],
-			Availability: avail[i], BreaksPerDay: brk[i]}
+			Availability: avail[i], BreaksPerDay: brk[i], UnnoticedMinPerDay: unnoticed[i]}
 	}
 	byCause := func(c sim.WakeCause) float64 {
 		return round(MeanCI(col(func(r *sim.Result) float64 { return float64(r.Wakeups[c]) / hours })).Mean)

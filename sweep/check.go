@@ -123,6 +123,8 @@ func evaluate(p *stats.Point, r Requirement) Check {
 		value, ci = m.WakeupsPerHour.Mean, m.WakeupsPerHour.CI95
 	case Availability:
 		value, ci = m.Availability.Mean, m.Availability.CI95
+	case UnnoticedMinPerDay:
+		value, ci = m.UnnoticedMinPerDay.Mean, m.UnnoticedMinPerDay.CI95
 	case DetectClientP95:
 		value, ci = latency(&c, p.ClientDetect, m.DetectClientS, m.DetectClientS.Censored)
 	case DetectServerP95:

@@ -10,12 +10,13 @@ import (
 // The metrics a requirement can bound: see package scenarios, which owns
 // the names and the Requirement type.
 const (
-	DetectClientP95  = scenarios.DetectClientP95
-	DetectServerP95  = scenarios.DetectServerP95
-	PushLatencyP95   = scenarios.PushLatencyP95
-	BatteryPctPerDay = scenarios.BatteryPctPerDay
-	WakeupsPerHour   = scenarios.WakeupsPerHour
-	Availability     = scenarios.Availability
+	DetectClientP95    = scenarios.DetectClientP95
+	DetectServerP95    = scenarios.DetectServerP95
+	PushLatencyP95     = scenarios.PushLatencyP95
+	BatteryPctPerDay   = scenarios.BatteryPctPerDay
+	WakeupsPerHour     = scenarios.WakeupsPerHour
+	Availability       = scenarios.Availability
+	UnnoticedMinPerDay = scenarios.UnnoticedMinPerDay
 )
 
 // Requirement is one bound of sweep.require: Upper means metric <= Bound,
