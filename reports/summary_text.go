@@ -123,13 +123,20 @@ func Dur(s float64) string {
 		return fmt.Sprintf("%.3gs", s)
 	}
 	d := time.Duration(math.Round(s)) * time.Second
+	// Two units at most, the smaller dropped when it is zero: 12m30s, 10m, 3h05m, 7d.
+	two := func(big, small time.Duration, bigName, smallName, smallFmt string) string {
+		if d%big == 0 || d/big >= 100 {
+			return fmt.Sprintf("%d%s", (d+big/2)/big, bigName)
+		}
+		return fmt.Sprintf("%d%s"+smallFmt+"%s", d/big, bigName, (d%big)/small, smallName)
+	}
 	switch {
 	case d < time.Hour:
-		return fmt.Sprintf("%dm%02ds", d/time.Minute, (d%time.Minute)/time.Second)
+		return two(time.Minute, time.Second, "m", "s", "%02d")
 	case d < 24*time.Hour:
-		return fmt.Sprintf("%dh%02dm", d/time.Hour, (d%time.Hour)/time.Minute)
+		return two(time.Hour, time.Minute, "h", "m", "%02d")
 	}
-	return fmt.Sprintf("%dd%dh", d/(24*time.Hour), (d%(24*time.Hour))/time.Hour)
+	return two(24*time.Hour, time.Hour, "d", "h", "%d")
 }
 
 // viaList writes how-learned counts, most frequent first.
