@@ -52,18 +52,7 @@ func (c Check) Margin() float64 {
 	if c.Status == Vacuous {
 		return math.Inf(1)
 	}
-	v := float64(c.Conservative)
-	if math.IsInf(v, 0) || math.IsNaN(v) {
-		return math.Inf(-1)
-	}
-	d := c.Bound - v
-	if !c.Requirement.Upper {
-		d = -d
-	}
-	if s := math.Abs(c.Bound); s > 0 {
-		return d / s
-	}
-	return d
+	return c.marginAt(float64(c.Conservative))
 }
 
 // nearMargin is Margin, taken at the estimate when the conservative end is
@@ -73,7 +62,12 @@ func (c Check) nearMargin() float64 {
 	if !math.IsInf(m, -1) || c.Status == Vacuous {
 		return m
 	}
-	v := float64(c.Value)
+	return c.marginAt(float64(c.Value))
+}
+
+// marginAt is how far v is inside the bound, as a fraction of the bound
+// (negative: outside; -Inf: v unknown).
+func (c Check) marginAt(v float64) float64 {
 	if math.IsInf(v, 0) || math.IsNaN(v) {
 		return math.Inf(-1)
 	}
