@@ -17,9 +17,10 @@ var MetricsSize = [2]vg.Length{15 * vg.Inch, 11 * vg.Inch}
 
 // MetricsPlot draws every metric against the interval, one panel each, with
 // 95% bands: wakeups, battery, energy by radio and CPU; client and server
-// detection and recovery (p50 and p95); availability, push latency and the
-// share of pushes lost. Requirement bounds are dashed; the clamped intervals
-// are shaded and the NAT idle timeout is marked.
+// detection (p50 and p95) and the time a dead connection goes unnoticed;
+// availability, push latency and the share of pushes lost. Requirement
+// bounds are dashed; the clamped intervals are shaded and the NAT idle
+// timeout is marked.
 func MetricsPlot(res *sweep.Result, format string) ([]byte, error) {
 	if err := checkPoints(res, "metrics plot"); err != nil {
 		return nil, err
@@ -155,7 +156,11 @@ func MetricsPlot(res *sweep.Result, format string) ([]byte, error) {
 	if err := latPanel("server detects a break", sweep.DetectServerP95, func(m *stats.Metrics) stats.Latency { return m.DetectServerS }); err != nil {
 		return nil, err
 	}
-	if err := latPanel("recovery after a break", "", func(m *stats.Metrics) stats.Latency { return m.RecoverS }); err != nil {
+	// Time-weighted detection: unlike a pooled p95, a flood of breaks each
+	// found quickly (past a NAT timeout) cannot make it look better.
+	u, ulo, uhi := est(func(m *stats.Metrics) stats.Estimate { return m.UnnoticedMinPerDay }, 1)
+	if err := simple("dead but unnoticed by the client", "min / day", sweep.UnnoticedMinPerDay, 1, true,
+		curve{y: u, lo: ulo, hi: uhi, color: colVerm}); err != nil {
 		return nil, err
 	}
 	a, alo, ahi := est(func(m *stats.Metrics) stats.Estimate { return m.Availability }, 100)

@@ -7,7 +7,7 @@ import (
 )
 
 // Presets are the platforms and radios a scenario can name. Every number
-// cites its source in /work/shared/FACTS.md; "assumption" marks a value no
+// cites its source in the project's shared FACTS.md; "assumption" marks a value no
 // primary source fixes, which a scenario can override field by field.
 
 // PlatformPresets returns the platform preset names, in release order.
