@@ -37,6 +37,32 @@ func runAll(t *testing.T, cfg *sim.Config, reps int) []sim.Result {
 	return out
 }
 
+// firstOf is when the first trace record of kind k comes in replication rep
+// of cfg: where the random phase put a periodic schedule. The phase does not
+// depend on the horizon, so a test may read it and then set the horizon.
+func firstOf(t *testing.T, cfg sim.Config, rep int, k sim.TraceKind) time.Duration {
+	t.Helper()
+	f := &firstRecord{kind: k, at: -1}
+	if _, err := sim.Run(&cfg, rep, sim.Options{Tracer: f}); err != nil {
+		t.Fatal(err)
+	}
+	if f.at < 0 {
+		t.Fatalf("no %v record", k)
+	}
+	return f.at
+}
+
+type firstRecord struct {
+	kind sim.TraceKind
+	at   time.Duration
+}
+
+func (f *firstRecord) Trace(e sim.TraceEvent) {
+	if e.Kind == f.kind && f.at < 0 {
+		f.at = e.At
+	}
+}
+
 // meanSE is the sample mean and its standard error.
 func meanSE(xs []float64) (mean, se float64) {
 	for _, x := range xs {
@@ -126,14 +152,19 @@ func TestRadioEnergyOfPeriodicPings(t *testing.T) {
 		for _, T := range []time.Duration{time.Minute, 10 * time.Minute, 27 * time.Minute} {
 			cfg := quiet(T)
 			cfg.Radio = radio
-			cfg.Horizon = 7*24*time.Hour - 30*time.Second // no ping's radio cycle (≤ 20 s) straddles the end
+			// The first ping comes at a random phase t0 of the cycle; end the
+			// run 30 s after the last ping of a week, so that no ping's radio
+			// cycle (at most 20 s) straddles the end.
+			cfg.Horizon = 7 * 24 * time.Hour
+			t0 := firstOf(t, cfg, 0, sim.TracePingSent)
+			pings := int((cfg.Horizon-t0)/T) + 1
+			cfg.Horizon = t0 + time.Duration(pings-1)*T + 30*time.Second
 			r := runAll(t, &cfg, 1)[0]
 
 			perPing := radio.PromotionPower*radio.Promotion.Seconds() + radio.ActivePower*rtt.Seconds()
 			for _, st := range radio.Tail {
 				perPing += st.Power * st.For.Seconds()
 			}
-			pings := int(cfg.Horizon / T)
 			if r.Pings != pings || r.Promotions != pings {
 				t.Fatalf("%s T=%v: %d pings and %d promotions, want %d of each", radio.Name, T, r.Pings, r.Promotions, pings)
 			}

@@ -152,6 +152,7 @@ func (w *World) resolveClient(c *conn, via Via) {
 	b := &w.res.Breaks[c.brk]
 	if b.Client == Unresolved {
 		b.Client, b.ClientVia = w.now()-b.At, via
+		w.openSides--
 		if w.tracer != nil {
 			w.emit(TraceEvent{Kind: TraceDetectClient, Cause: uint8(b.Cause), Latency: b.Client, Via: via, ID: int64(w.cur)})
 		}
@@ -166,6 +167,13 @@ func (w *World) breakConn(id int, cause Cause) {
 		panic(invariantError("a break of a connection that was not up"))
 	}
 	c.alive = false
+	if w.draining {
+		// After the horizon nothing new is counted: the connection dies,
+		// but the drain only waits for the breaks of the horizon.
+		w.syncConn()
+		return
+	}
+	w.openSides += 2
 	c.brk = len(w.res.Breaks)
 	w.res.Breaks = append(w.res.Breaks, Break{Cause: cause, At: w.now(), Client: Unresolved, Server: Unresolved, Recover: Unresolved})
 	w.unrecovered = append(w.unrecovered, c.brk)

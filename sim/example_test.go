@@ -9,8 +9,9 @@ import (
 )
 
 // An always-awake device pinging every 10 minutes over LTE, with nothing
-// else happening: a week is 1007 pings, each costing one radio promotion, an
-// 80 ms round trip and the 11.576 s tail.
+// else happening: a week less a minute is 1007 or 1008 pings (the first comes
+// at a random phase of the cycle), each costing one radio promotion, an 80 ms
+// round trip and the 11.576 s tail.
 func ExampleRun() {
 	cfg := testcfg.Classic()
 	cfg.Platform = sim.Platform{Name: "always-awake", AlwaysAwake: true}
@@ -26,6 +27,6 @@ func ExampleRun() {
 	fmt.Println("pings", r.Pings, "promotions", r.Promotions, "breaks", len(r.Breaks))
 	fmt.Printf("radio %.1f J, %.2f J per ping\n", r.RadioJ, r.RadioJ/float64(r.Pings))
 	// Output:
-	// pings 1007 promotions 1007 breaks 0
-	// radio 12770.7 J, 12.68 J per ping
+	// pings 1008 promotions 1008 breaks 0
+	// radio 12783.4 J, 12.68 J per ping
 }

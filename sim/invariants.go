@@ -16,10 +16,14 @@ func (w *World) checkEnd() error {
 		errs = append(errs, invariantError(fmt.Sprintf(format, args...)))
 	}
 	r, h := &w.res, w.cfg.Horizon
+	books := &w.books
+	if !w.draining {
+		fail("the run ended without closing its books at the horizon")
+	}
 
 	for l := Lane(0); l < NumLanes; l++ {
 		var sum time.Duration
-		for _, t := range w.lanes[l].total {
+		for _, t := range books.lanes[l].total {
 			if t < 0 {
 				fail("negative time in a %s state", l)
 			}
@@ -35,8 +39,8 @@ func (w *World) checkEnd() error {
 	want := rc.PromotionPower*r.RadioTime[RadioPromotion].Seconds() + rc.ActivePower*r.RadioTime[RadioActive].Seconds()
 	var tail time.Duration
 	for i, st := range rc.Tail {
-		want += st.Power * w.radio.stageTime[i].Seconds()
-		tail += w.radio.stageTime[i]
+		want += st.Power * books.radio.stageTime[i].Seconds()
+		tail += books.radio.stageTime[i]
 	}
 	if tail != r.RadioTime[RadioTail] {
 		fail("tail stages add up to %v, the tail state to %v", tail, r.RadioTime[RadioTail])
@@ -87,7 +91,7 @@ func (w *World) checkEnd() error {
 			name string
 			d    time.Duration
 		}{{"client", b.Client}, {"server", b.Server}, {"recovery", b.Recover}} {
-			if l.d != Unresolved && (l.d < 0 || b.At+l.d > h) {
+			if l.d != Unresolved && (l.d < 0 || b.At+l.d > r.End) {
 				fail("break %d (%s at %v): %s latency %v outside the run", c.brk, b.Cause, b.At, l.name, l.d)
 			}
 		}
@@ -101,7 +105,15 @@ func (w *World) checkEnd() error {
 			fail("break %d (%s at %v): recovery %v disagrees with the pending list", c.brk, b.Cause, b.At, b.Recover)
 		}
 	}
-	n := 0
+	n, open := 0, 0
+	for _, b := range r.Breaks {
+		if b.Client == Unresolved {
+			open++
+		}
+		if b.Server == Unresolved {
+			open++
+		}
+	}
 	for id := range w.conns {
 		if w.conns[id].brk >= 0 {
 			n++
@@ -110,20 +122,23 @@ func (w *World) checkEnd() error {
 	if n != len(r.Breaks) {
 		fail("%d breaks recorded, %d connections broke", len(r.Breaks), n)
 	}
-	// The client holds a broken connection exactly from each break until it
-	// learns of it (or the end): time-weighted detection adds up.
+	// Up to the horizon the client holds a broken connection exactly from
+	// each break until it learns of it: time-weighted detection adds up.
 	var byCause [NumCauses]int
-	var unaware time.Duration
 	for _, b := range r.Breaks {
 		byCause[b.Cause]++
-		if b.Client == Unresolved {
-			unaware += h - b.At
-		} else {
-			unaware += b.Client
+		if b.At > h {
+			fail("a break at %v, after the horizon %v, was counted", b.At, h)
 		}
 	}
-	if unaware != r.BrokenTime {
-		fail("the client held broken connections for %v, but its breaks add up to %v", r.BrokenTime, unaware)
+	if broken := books.lanes[LaneConn].total[ConnBroken]; broken != books.unaware {
+		fail("by the horizon the client held broken connections for %v, but its breaks add up to %v", broken, books.unaware)
+	}
+	if r.BrokenTime < books.unaware {
+		fail("unnoticed time %v is less than the %v of the horizon", r.BrokenTime, books.unaware)
+	}
+	if w.openSides < 0 || (w.openSides == 0) != (open == 0) {
+		fail("%d sides of breaks open by the count, %d by the breaks", w.openSides, open)
 	}
 	if r.Kills < byCause[CauseKill] {
 		fail("%d kill breaks but %d kills", byCause[CauseKill], r.Kills)

@@ -37,6 +37,10 @@ var causeNames = [NumCauses]string{"wifi", "handover", "nat", "server_graceful",
 
 func (c Cause) String() string { return causeNames[c] }
 
+// SelfInflicted reports whether the heartbeat interval itself causes breaks
+// of this kind (too long for a NAT's or the server's idle timeout).
+func (c Cause) SelfInflicted() bool { return c == CauseNAT || c == CauseServerIdle }
+
 // CauseNames lists the break causes as results name them.
 func CauseNames() []string { return causeNames[:] }
 
@@ -91,28 +95,40 @@ type PushCounts struct {
 	Pending   int // still queued at the server, in flight, or unread on the device at the end
 }
 
-// Result is what one replication measured.
+// Result is what one replication measured. Costs and counters cover the
+// horizon; the latencies of breaks and pushes that began by the horizon
+// include what the drain after it observed (see drain.go).
 type Result struct {
 	Rep     int
 	Horizon time.Duration
-	Events  int64 // engine events processed
+	// End is when the run stopped: the horizon, or later when the drain
+	// played on to see open breaks resolved. A latency still Unresolved was
+	// censored at End.
+	End    time.Duration
+	Events int64 // engine events processed, the drain's included
 
-	Wakeups    [NumWakeCauses]int
-	Promotions int // idle → promotion transitions of the radio
-	RadioJ     float64
-	CPUJ       float64
-	CPUTime    time.Duration // awake in the background (not foreground)
-	UpTime     time.Duration // the connection was up end to end
+	Counters
+	RadioJ  float64
+	CPUJ    float64
+	CPUTime time.Duration // awake in the background (not foreground)
+	UpTime  time.Duration // the connection was up end to end
 	// BrokenTime is how long the client held a dead connection it believed
-	// up: detection latency weighted by time, whatever the number of breaks.
+	// up: detection latency summed over the breaks of the horizon (to End for
+	// a censored one), whatever the number of breaks.
 	BrokenTime time.Duration
 
 	AppTime   [NumAppStates]time.Duration
 	RadioTime [NumRadioStates]time.Duration // tail stages summed into RadioTail
 
-	Breaks        []Break
-	Pushes        PushCounts
-	PushLatency   []time.Duration // send to delivery, for each delivered push
+	Breaks      []Break
+	Pushes      PushCounts
+	PushLatency []time.Duration // send to delivery, for each delivered push
+}
+
+// Counters are the things a replication counts up to the horizon.
+type Counters struct {
+	Wakeups       [NumWakeCauses]int
+	Promotions    int // idle → promotion transitions of the radio
 	Kills         int
 	Relaunches    int
 	Pings         int
@@ -121,6 +137,18 @@ type Result struct {
 	FalseTimeouts int // unanswered pings on a connection that was in fact up
 	Connects      int // connect attempts
 	ConnectFails  int
+}
+
+// SelfBreaks counts the breaks the interval caused itself: a NAT that forgot
+// an idle mapping, or a server idle timeout that closed a live connection.
+func (r *Result) SelfBreaks() int {
+	n := 0
+	for _, b := range r.Breaks {
+		if b.Cause.SelfInflicted() {
+			n++
+		}
+	}
+	return n
 }
 
 // Wakeup returns the total number of wakeups from suspended.

@@ -17,6 +17,7 @@ const (
 	streamKeepalive // platform jitter: how early the keepalive handler fires
 	streamReconnect // backoff jitter
 	streamLatency   // RTT and connect time
+	streamPhase     // where each periodic schedule starts (see phase.go)
 	numStreams
 )
 

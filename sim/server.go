@@ -32,6 +32,7 @@ func (w *World) serverCloses(via Via) {
 	if c.brk >= 0 {
 		if b := &w.res.Breaks[c.brk]; b.Server == Unresolved {
 			b.Server, b.ServerVia = w.now()-b.At, via
+			w.openSides--
 			if w.tracer != nil {
 				w.emit(TraceEvent{Kind: TraceDetectServer, Cause: uint8(b.Cause), Latency: b.Server, Via: via, ID: int64(id)})
 			}

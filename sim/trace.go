@@ -33,6 +33,7 @@ const (
 	TraceServerIdleTimeout                  // the server's idle timer closed the session
 	TraceServerRestart                      // Cause: 0 graceful, 1 silent
 	TraceHandover                           // the device's IP changed
+	TraceHorizon                            // the horizon: costs stop, the generators stop, the drain begins
 	NumTraceKinds
 )
 
@@ -40,7 +41,7 @@ var traceKindNames = [NumTraceKinds]string{
 	"state", "wakeup", "keepalive", "ping_sent", "pong_received", "ping_timeout",
 	"connect_start", "connect_ok", "connect_fail", "break", "detect_client", "detect_server",
 	"recover", "push_sent", "push_queued", "push_delivered", "push_lost", "push_dropped",
-	"kill", "relaunch", "user_open", "nat_expired", "server_idle_timeout", "server_restart", "handover",
+	"kill", "relaunch", "user_open", "nat_expired", "server_idle_timeout", "server_restart", "handover", "horizon",
 }
 
 func (k TraceKind) String() string { return traceKindNames[k] }

@@ -39,6 +39,16 @@ const (
 	evRadio                          // the radio's next state change
 )
 
+// generator reports whether events of kind k come from a generator or the
+// script, which stop at the horizon.
+func generator(k des.Kind) bool {
+	switch k {
+	case evUserSession, evOutage, evHandover, evRestart, evPush, evScripted:
+		return true
+	}
+	return false
+}
+
 // Options are the knobs of one run that are not part of the scenario.
 type Options struct {
 	Tracer Tracer // receives every event and state change; nil: no tracing
@@ -62,6 +72,14 @@ type World struct {
 	idleTimout time.Duration // the server's, at this interval; 0: none
 
 	lanes [NumLanes]clock
+	phase [numPhases]float64 // where each periodic schedule starts (phase.go)
+
+	// After the horizon (drain.go): the books of cost are closed, the
+	// generators stopped, and the run waits for openSides (sides of breaks
+	// not yet learned of) and the unrecovered breaks to come to zero.
+	draining  bool
+	books     horizonBooks
+	openSides int
 
 	// The app.
 	budgetEnd      time.Duration // without a task, the app may run until then
@@ -144,25 +162,14 @@ func (w *World) Run(cfg *Config, rep int, opt Options) (res Result, err error) {
 	}()
 	w.reset(cfg, rep, opt)
 	w.start()
-	for {
-		last := w.now()
-		ev, ok, err := w.eng.Next(cfg.Horizon)
-		if w.check && w.now() < last {
-			return Result{}, fmt.Errorf("scenario %s, replication %d: %w", cfg.Name, rep,
-				invariantError(fmt.Sprintf("time went back from %v to %v", last, w.now())))
-		}
-		if err != nil {
-			if errors.Is(err, des.ErrMaxEvents) {
-				return Result{}, fmt.Errorf("scenario %s, replication %d: stopped at %v of %v after max_events = %d events; raise max_events or shorten the horizon",
-					cfg.Name, rep, w.now(), cfg.Horizon, cfg.MaxEvents)
-			}
+	if err := w.play(cfg.Horizon); err != nil {
+		return Result{}, err
+	}
+	w.closeHorizon()
+	if !w.settled() {
+		if err := w.play(cfg.Horizon + cfg.drainCap()); err != nil {
 			return Result{}, err
 		}
-		if !ok {
-			break
-		}
-		w.dispatch(ev)
-		w.settle()
 	}
 	w.finish()
 	if w.check {
@@ -175,6 +182,35 @@ func (w *World) Run(cfg *Config, rep int, opt Options) (res Result, err error) {
 	res.Breaks = slices.Clone(res.Breaks)
 	res.PushLatency = slices.Clone(res.PushLatency)
 	return res, nil
+}
+
+// play runs events up to until; in the drain it stops as soon as everything
+// that began by the horizon is settled.
+func (w *World) play(until time.Duration) error {
+	cfg := w.cfg
+	for {
+		last := w.now()
+		ev, ok, err := w.eng.Next(until)
+		if w.check && w.now() < last {
+			return fmt.Errorf("scenario %s, replication %d: %w", cfg.Name, w.res.Rep,
+				invariantError(fmt.Sprintf("time went back from %v to %v", last, w.now())))
+		}
+		if err != nil {
+			if errors.Is(err, des.ErrMaxEvents) {
+				return fmt.Errorf("scenario %s, replication %d: stopped at %v of %v after max_events = %d events; raise max_events or shorten the horizon",
+					cfg.Name, w.res.Rep, w.now(), cfg.Horizon, cfg.MaxEvents)
+			}
+			return err
+		}
+		if !ok {
+			return nil
+		}
+		w.dispatch(ev)
+		w.settle()
+		if w.draining && w.settled() {
+			return nil
+		}
+	}
 }
 
 func (w *World) now() time.Duration { return w.eng.Now() }
@@ -194,6 +230,8 @@ func (w *World) reset(cfg *Config, rep int, opt Options) {
 	w.interval = cfg.EffectiveInterval()
 	w.idleTimout = cfg.ServerIdleTimeout()
 	w.lanes = [NumLanes]clock{}
+	w.drawPhases()
+	w.draining, w.books, w.openSides = false, horizonBooks{}, 0
 	w.budgetEnd, w.taskHeld, w.sessionUntil, w.lastPing = 0, false, 0, 0
 	w.noticePending, w.timeoutPending, w.pongPending = ViaNone, false, false
 	w.unread = w.unread[:0]
@@ -221,10 +259,12 @@ func (w *World) start() {
 	w.lanes[LaneSession].state = 1
 	if cfg.Platform.AlwaysAwake {
 		w.lanes[LaneApp].state = uint8(Background)
-		w.eng.Set(&w.heartbeat, w.interval, evHeartbeat, 0)
+		w.eng.Set(&w.heartbeat, w.phased(phaseHeartbeat, w.interval), evHeartbeat, 0)
 	} else {
 		w.lanes[LaneApp].state = uint8(Suspended)
-		w.registerKeepalive()
+		if cfg.Platform.Keepalive {
+			w.eng.Set(&w.keepalive, w.phased(phaseKeepalive, w.interval), evKeepalive, 0)
+		}
 	}
 	id := w.newConn()
 	c := &w.conns[id]
@@ -237,13 +277,13 @@ func (w *World) start() {
 		w.eng.At(w.userGap(), evUserSession, 0)
 	}
 	if o := cfg.Network.Outages; o != nil {
-		w.eng.At(o.Every.Sample(w.rng[streamOutages]), evOutage, 0)
+		w.eng.At(w.firstArrival(phaseOutages, o.Every, streamOutages), evOutage, 0)
 	}
 	if h := cfg.Network.Handovers; h != nil {
-		w.eng.At(h.Every.Sample(w.rng[streamHandovers]), evHandover, 0)
+		w.eng.At(w.firstArrival(phaseHandovers, h.Every, streamHandovers), evHandover, 0)
 	}
 	if r := cfg.Server.Restarts; r != nil {
-		w.eng.At(r.Every.Sample(w.rng[streamRestarts]), evRestart, 0)
+		w.eng.At(w.firstArrival(phaseRestarts, r.Every, streamRestarts), evRestart, 0)
 	}
 	if p := cfg.Server.Pushes; p != nil && p.PerHour > 0 {
 		w.eng.At(w.pushGap(), evPush, 0)
@@ -256,6 +296,9 @@ func (w *World) start() {
 }
 
 func (w *World) dispatch(ev des.Event) {
+	if w.draining && generator(ev.Kind) {
+		return // the generators stop at the horizon
+	}
 	switch ev.Kind {
 	case evKeepalive:
 		w.onKeepalive()
@@ -326,28 +369,6 @@ func (w *World) onScripted(i int) {
 	case ScriptUserOpen:
 		w.enterForeground(e.For)
 	}
-}
-
-// finish closes the books at the horizon.
-func (w *World) finish() {
-	now := w.now()
-	w.radioClose()
-	for l := range w.lanes {
-		w.lanes[l].close(now)
-	}
-	r := &w.res
-	r.Events = w.eng.Fired()
-	r.AppTime = w.lanes[LaneApp].total
-	r.UpTime = w.lanes[LaneConn].total[ConnUp]
-	r.BrokenTime = w.lanes[LaneConn].total[ConnBroken]
-	if !w.cfg.Platform.AlwaysAwake {
-		r.CPUTime = r.AppTime[Background]
-	}
-	r.CPUJ = w.cfg.Device.CPUPower * r.CPUTime.Seconds()
-	r.RadioJ = w.radio.energy
-	r.Promotions = w.radio.promotions
-	r.RadioTime = w.lanes[LaneRadio].total
-	r.Pushes.Pending = r.Pushes.Sent - r.Pushes.Delivered - r.Pushes.Lost - r.Pushes.Dropped
 }
 
 // energySoFar is the radio and CPU energy used up to now, for traces.
