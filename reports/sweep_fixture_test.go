@@ -105,7 +105,7 @@ func makeFixture(withBreaks bool, reqs ...sweep.Requirement) (*Sweep, error) {
 		c := cfg.WithInterval(time.Duration(m) * time.Minute)
 		points = append(points, stats.Summarize(&c, fakeResults(&cfg, c.App.Interval, withBreaks)))
 	}
-	res, err := sweep.Analyze(points, reqs)
+	res, err := sweep.Analyze(points, reqs, sweep.Policy{})
 	if err != nil {
 		return nil, err
 	}

@@ -150,7 +150,7 @@ func formatEvent(e sim.ScriptedEvent) (*yaml.Node, error) {
 // formatSweep writes the sweep section, or nil when there is none. An evenly
 // spaced list of three or more intervals is written as {from, to, step}.
 func formatSweep(s Sweep) *yaml.Node {
-	if len(s.Intervals) == 0 && len(s.Require) == 0 {
+	if len(s.Intervals) == 0 && len(s.Require) == 0 && !s.AllowSelfBreaks {
 		return nil
 	}
 	out := blockMap()
@@ -179,6 +179,9 @@ func formatSweep(s Sweep) *yaml.Node {
 			add(req, r.Metric, flowMap(dir, bound))
 		}
 		add(out, "require", req)
+	}
+	if s.AllowSelfBreaks {
+		add(out, "allow_self_breaks", boolean(true))
 	}
 	return out
 }

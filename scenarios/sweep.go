@@ -18,6 +18,10 @@ import (
 type Sweep struct {
 	Intervals []time.Duration // ascending; empty: no sweep.interval
 	Require   []Requirement   // in a fixed order: detect_client_p95, detect_server_p95, push_latency_p95, battery_pct_per_day, wakeups_per_hour, availability
+	// AllowSelfBreaks lets the sweep recommend an interval that breaks its
+	// own connections (past a NAT's or the server's idle timeout) even when
+	// another interval meets the requirements without doing so.
+	AllowSelfBreaks bool
 }
 
 // Requirement is one bound from sweep.require.
@@ -95,7 +99,8 @@ func secondsToDuration(s float64) time.Duration {
 // sweep decodes {interval: ..., require: {...}}.
 func (d *decoder) sweep(path string, n *yaml.Node) Sweep {
 	var s Sweep
-	f := d.mapping(path, n, "a mapping {interval, require}", "interval", "require")
+	f := d.mapping(path, n, "a mapping {interval, require, allow_self_breaks}", "interval", "require", "allow_self_breaks")
+	f.boolean("allow_self_breaks", &s.AllowSelfBreaks)
 	if in := f.get("interval"); in != nil {
 		s.Intervals = d.intervals(child(path, "interval"), in)
 	}

@@ -30,6 +30,12 @@ type Point struct {
 	// checks of package sweep recompute their p95 with the censored ones.
 	ServerDetect []float64 `json:"-"`
 	PushLatency  []float64 `json:"-"`
+	// ClientCensored and ServerCensored are, for each break a side had not
+	// learned of when the run (and its drain) ended, how long it had been
+	// open then, in seconds, sorted: a censored latency is known only to be
+	// longer than that.
+	ClientCensored []float64 `json:"-"`
+	ServerCensored []float64 `json:"-"`
 }
 
 // Metrics are the measured outcomes at one interval.
@@ -44,6 +50,9 @@ type Metrics struct {
 	Availability           Estimate    `json:"availability"`
 	UnnoticedMinPerDay     Estimate    `json:"unnoticed_min_per_day"`
 	BreaksPerDay           Estimate    `json:"breaks_per_day"`
+	// SelfBreaksPerDay counts the breaks the interval causes itself (a NAT
+	// or the server timing out an idle connection: causes nat, server_idle).
+	SelfBreaksPerDay Estimate `json:"self_breaks_per_day"`
 	Breaks                 Breaks      `json:"breaks"`
 	DetectClientS          Latency     `json:"detect_client_s"`
 	DetectServerS          Latency     `json:"detect_server_s"`
@@ -127,6 +136,7 @@ type RepValues struct {
 	BatteryPctPerDay float64
 	Availability     float64
 	BreaksPerDay     float64
+	SelfBreaksPerDay float64
 	// UnnoticedMinPerDay is minutes a day the client held a dead connection
 	// it believed up.
 	UnnoticedMinPerDay float64
@@ -167,19 +177,21 @@ func Summarize(cfg *sim.Config, results []sim.Result) Point {
 	batt := col(func(r *sim.Result) float64 { return 100 * r.EnergyJ() / days / battery })
 	avail := col(func(r *sim.Result) float64 { return float64(r.UpTime) / float64(r.Horizon) })
 	brk := col(func(r *sim.Result) float64 { return float64(len(r.Breaks)) / days })
+	self := col(func(r *sim.Result) float64 { return float64(r.SelfBreaks()) / days })
 	unnoticed := col(func(r *sim.Result) float64 { return r.BrokenTime.Minutes() / days })
 	m.WakeupsPerHour = MeanCI(wake)
 	m.EnergyJPerHour = MeanCI(energy)
 	m.BatteryPctPerDay = MeanCI(batt)
 	m.Availability = MeanCI(avail)
 	m.BreaksPerDay = MeanCI(brk)
+	m.SelfBreaksPerDay = MeanCI(self)
 	m.UnnoticedMinPerDay = MeanCI(unnoticed)
 	m.RadioPromotionsPerHour = MeanCI(col(func(r *sim.Result) float64 { return float64(r.Promotions) / hours }))
 	m.RadioJPerHour = MeanCI(col(func(r *sim.Result) float64 { return r.RadioJ / hours }))
 	m.CPUJPerHour = MeanCI(col(func(r *sim.Result) float64 { return r.CPUJ / hours }))
 	for i := range p.Reps {
 		p.Reps[i] = RepValues{WakeupsPerHour: wake[i], EnergyJPerHour: energy[i], BatteryPctPerDay: batt[i],
-			Availability: avail[i], BreaksPerDay: brk[i], UnnoticedMinPerDay: unnoticed[i]}
+			Availability: avail[i], BreaksPerDay: brk[i], SelfBreaksPerDay: self[i], UnnoticedMinPerDay: unnoticed[i]}
 	}
 	byCause := func(c sim.WakeCause) float64 {
 		return round(MeanCI(col(func(r *sim.Result) float64 { return float64(r.Wakeups[c]) / hours })).Mean)
@@ -190,8 +202,8 @@ func Summarize(cfg *sim.Config, results []sim.Result) Point {
 	}
 
 	m.Breaks.ClientVia, m.Breaks.ServerVia = map[string]int{}, map[string]int{}
-	var client, server, recov, push []float64
-	var cc, sc, rc int
+	var client, server, recov, push, clientOpen, serverOpen []float64
+	var rc int
 	sec := func(d time.Duration) float64 { return d.Seconds() }
 	for i := range results {
 		r := &results[i]
@@ -204,9 +216,14 @@ func Summarize(cfg *sim.Config, results []sim.Result) Point {
 			if b.ServerVia != sim.ViaNone {
 				m.Breaks.ServerVia[b.ServerVia.String()]++
 			}
-			appendOrCensor(&client, &cc, b.Client)
-			appendOrCensor(&server, &sc, b.Server)
-			appendOrCensor(&recov, &rc, b.Recover)
+			open := (r.End - b.At).Seconds()
+			appendOrCensor(&client, &clientOpen, b.Client, open)
+			appendOrCensor(&server, &serverOpen, b.Server, open)
+			if b.Recover == sim.Unresolved {
+				rc++
+			} else {
+				recov = append(recov, b.Recover.Seconds())
+			}
 		}
 		for _, d := range r.PushLatency {
 			push = append(push, sec(d))
@@ -223,19 +240,23 @@ func Summarize(cfg *sim.Config, results []sim.Result) Point {
 		m.ConnectAttempts += r.Connects
 		m.ConnectFailures += r.ConnectFails
 	}
-	m.DetectClientS = Pool(client, cc)
+	m.DetectClientS = Pool(client, len(clientOpen))
 	p.ClientDetect = sortedCopy(client)
-	m.DetectServerS = Pool(server, sc)
+	p.ClientCensored = sortedCopy(clientOpen)
+	m.DetectServerS = Pool(server, len(serverOpen))
 	p.ServerDetect = sortedCopy(server)
+	p.ServerCensored = sortedCopy(serverOpen)
 	p.PushLatency = sortedCopy(push)
 	m.RecoverS = Pool(recov, rc)
 	m.Pushes.LatencyS = Pool(push, m.Pushes.Pending)
 	return p
 }
 
-func appendOrCensor(xs *[]float64, censored *int, d time.Duration) {
+// appendOrCensor adds a latency to xs, or, when it was never resolved, how
+// long it had been open (open, in seconds) to censored.
+func appendOrCensor(xs, censored *[]float64, d time.Duration, open float64) {
 	if d == sim.Unresolved {
-		*censored++
+		*censored = append(*censored, open)
 		return
 	}
 	*xs = append(*xs, d.Seconds())

@@ -14,6 +14,12 @@ type Point struct {
 	stats.Point
 	Checks    []Check `json:"requirements"`
 	Qualifies bool    `json:"qualifies"` // every requirement holds
+	// SelfBreaks: the interval causes breaks itself (a NAT or the server
+	// timing out an idle connection) at a rate significantly above zero.
+	SelfBreaks bool `json:"self_breaks"`
+	// PassedOver says why a qualifying interval was not eligible for the
+	// recommendation (empty when it was).
+	PassedOver string `json:"passed_over,omitempty"`
 	// VsPrevious compares this interval with the previous (shorter) one over
 	// the same replications; nil for the first, or without per-replication data.
 	VsPrevious *Paired `json:"vs_previous,omitempty"`
@@ -29,6 +35,18 @@ type Paired struct {
 	WakeupsPerHour   stats.Estimate `json:"wakeups_per_hour"`
 	Availability     stats.Estimate `json:"availability"`
 	BreaksPerDay     stats.Estimate `json:"breaks_per_day"`
+	// UnnoticedMinPerDay and SelfBreaksPerDay are paired like the others.
+	UnnoticedMinPerDay stats.Estimate `json:"unnoticed_min_per_day"`
+	SelfBreaksPerDay   stats.Estimate `json:"self_breaks_per_day"`
+}
+
+// Policy holds the choices of the scenario's sweep section that shape the
+// recommendation beyond its requirements.
+type Policy struct {
+	// AllowSelfBreaks (sweep.allow_self_breaks) lets an interval that breaks
+	// its own connection be recommended even when another interval meets
+	// the requirements without doing so.
+	AllowSelfBreaks bool
 }
 
 // Result is an analysed sweep.
@@ -38,10 +56,16 @@ type Result struct {
 	Replications int
 	HorizonS     float64
 	Requirements []Requirement
-	Points       []Point // by increasing nominal interval
+	// Guides says, per requirement, whether it can guide the choice of
+	// interval (see uniform.go).
+	Guides []Guide
+	Policy Policy
+	Points []Point // by increasing nominal interval
 	Recommendation
-	// Pareto lists the indices of Points on the Pareto front of battery use
-	// against p95 client detection (both lower is better), by interval.
+	// Axis is the detection metric the trade-off is drawn against (see
+	// axis.go); Pareto lists the indices of Points on the Pareto front of
+	// battery use against it (both lower is better), by interval.
+	Axis   string
 	Pareto []int
 
 	// What the reports need to explain the curves; zero when unknown.
@@ -53,9 +77,9 @@ type Result struct {
 }
 
 // Analyze tests reqs on every point, pairs neighbours, finds the Pareto front
-// and makes the recommendation. points must have distinct, increasing
-// nominal intervals and the same replications.
-func Analyze(points []stats.Point, reqs []Requirement) (*Result, error) {
+// and makes the recommendation under pol. points must have distinct,
+// increasing nominal intervals and the same replications.
+func Analyze(points []stats.Point, reqs []Requirement, pol Policy) (*Result, error) {
 	if len(points) == 0 {
 		return nil, errors.New("sweep: no intervals to analyse")
 	}
@@ -66,7 +90,7 @@ func Analyze(points []stats.Point, reqs []Requirement) (*Result, error) {
 	}
 	res := &Result{
 		Scenario: points[0].Scenario, Seed: points[0].Seed, Replications: points[0].Replications,
-		HorizonS: points[0].HorizonS, Requirements: reqs, Points: make([]Point, len(points)),
+		HorizonS: points[0].HorizonS, Requirements: reqs, Policy: pol, Points: make([]Point, len(points)),
 	}
 	for i := range points {
 		p := &points[i]
@@ -77,13 +101,15 @@ func Analyze(points []stats.Point, reqs []Requirement) (*Result, error) {
 			return nil, fmt.Errorf("sweep: interval %gs has %d replications, the first has %d", p.IntervalS, p.Replications, res.Replications)
 		}
 		checks := Evaluate(p, reqs)
-		res.Points[i] = Point{Point: *p, Checks: checks, Qualifies: Holds(checks)}
+		res.Points[i] = Point{Point: *p, Checks: checks, Qualifies: Holds(checks), SelfBreaks: selfBreaking(p)}
 		if i > 0 {
 			res.Points[i].VsPrevious = pair(p, &points[i-1])
 		}
 	}
-	res.Pareto = pareto(res.Points)
-	res.Recommendation = recommend(res.Points)
+	res.Recommendation = recommend(res.Points, pol)
+	res.Guides = guides(res.Points, reqs)
+	res.Axis = axis(res)
+	res.Pareto = pareto(res.Points, res.Axis)
 	return res, nil
 }
 
@@ -103,11 +129,13 @@ func pair(p, q *stats.Point) *Paired {
 		return stats.PairedDiff(col(p, f), col(q, f))
 	}
 	return &Paired{
-		FromIntervalS:    q.IntervalS,
-		BatteryPctPerDay: diff(func(r stats.RepValues) float64 { return r.BatteryPctPerDay }),
-		WakeupsPerHour:   diff(func(r stats.RepValues) float64 { return r.WakeupsPerHour }),
-		Availability:     diff(func(r stats.RepValues) float64 { return r.Availability }),
-		BreaksPerDay:     diff(func(r stats.RepValues) float64 { return r.BreaksPerDay }),
+		FromIntervalS:      q.IntervalS,
+		BatteryPctPerDay:   diff(func(r stats.RepValues) float64 { return r.BatteryPctPerDay }),
+		WakeupsPerHour:     diff(func(r stats.RepValues) float64 { return r.WakeupsPerHour }),
+		Availability:       diff(func(r stats.RepValues) float64 { return r.Availability }),
+		BreaksPerDay:       diff(func(r stats.RepValues) float64 { return r.BreaksPerDay }),
+		UnnoticedMinPerDay: diff(func(r stats.RepValues) float64 { return r.UnnoticedMinPerDay }),
+		SelfBreaksPerDay:   diff(func(r stats.RepValues) float64 { return r.SelfBreaksPerDay }),
 	}
 }
 

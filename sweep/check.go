@@ -39,9 +39,14 @@ type Check struct {
 	Status       Status      `json:"status"`
 	Holds        bool        `json:"holds"`
 	// N is the sample behind a latency: measured values; Censored counts
-	// those that were not (undetected at the end, pushes never delivered).
-	N        int `json:"n,omitempty"`
-	Censored int `json:"censored,omitempty"`
+	// those that were not and count as never resolved (a break still
+	// undetected when it had already been open longer than the bound, a
+	// push never delivered). CensoredLeftOut counts breaks still undetected
+	// at the end of the drain that had not yet been open as long as the
+	// bound: whether they would pass is unknown, so they are left out.
+	N               int `json:"n,omitempty"`
+	Censored        int `json:"censored,omitempty"`
+	CensoredLeftOut int `json:"censored_left_out,omitempty"`
 
 	Requirement Requirement `json:"-"`
 }
@@ -120,9 +125,9 @@ func evaluate(p *stats.Point, r Requirement) Check {
 	case UnnoticedMinPerDay:
 		value, ci = m.UnnoticedMinPerDay.Mean, m.UnnoticedMinPerDay.CI95
 	case DetectClientP95:
-		value, ci = latency(&c, p.ClientDetect, m.DetectClientS, m.DetectClientS.Censored)
+		value, ci = latency(&c, p.ClientDetect, m.DetectClientS, beyond(&c, p.ClientCensored, m.DetectClientS.Censored, r.Bound))
 	case DetectServerP95:
-		value, ci = latency(&c, p.ServerDetect, m.DetectServerS, m.DetectServerS.Censored)
+		value, ci = latency(&c, p.ServerDetect, m.DetectServerS, beyond(&c, p.ServerCensored, m.DetectServerS.Censored, r.Bound))
 	case PushLatencyP95:
 		ps := m.Pushes
 		value, ci = latency(&c, p.PushLatency, ps.LatencyS, ps.Lost+ps.Dropped+ps.Pending)
@@ -150,6 +155,7 @@ func evaluate(p *stats.Point, r Requirement) Check {
 		return x >= r.Bound
 	}
 	switch {
+	case c.Status == Unproven: // decided by latency
 	case within(cons):
 		c.Status, c.Holds = Met, true
 	case within(value):
@@ -160,12 +166,37 @@ func evaluate(p *stats.Point, r Requirement) Check {
 	return c
 }
 
+// beyond counts the censored latencies that count as never resolved: those
+// of breaks that had already been open longer than the bound when the run
+// ended, so that they fail it whatever came next. The others are left out
+// (c.CensoredLeftOut). open holds how long each censored break had been
+// open; a point built without it (from JSON) counts all n.
+func beyond(c *Check, open []float64, n int, bound float64) int {
+	if len(open) != n {
+		return n
+	}
+	k := 0
+	for _, o := range open {
+		if o > bound {
+			k++
+		}
+	}
+	c.CensoredLeftOut = n - k
+	return k
+}
+
 // latency is the p95 of a pooled sample with its censored values as +Inf.
 // Points built without their samples (from JSON, or by hand) fall back to the
 // Latency summary, which leaves the censored ones out.
 func latency(c *Check, sorted []float64, l stats.Latency, censored int) (float64, [2]stats.Bound) {
 	c.N, c.Censored = l.N, censored
 	if l.N+censored == 0 {
+		if c.CensoredLeftOut > 0 {
+			// Only breaks still open at the end, none yet as old as the
+			// bound: nothing can be told.
+			c.Status = Unproven
+			return math.NaN(), [2]stats.Bound{stats.Bound(math.Inf(-1)), stats.Bound(math.Inf(1))}
+		}
 		c.Status = Vacuous
 		return 0, [2]stats.Bound{}
 	}

@@ -24,13 +24,17 @@ type Recommendation struct {
 	// whose nominal equals the effective interval, so that it says what the
 	// device will really do.
 	Renominated bool
+	// PassedOver lists the qualifying points that were not eligible because
+	// they break their own connections (Point.PassedOver says so).
+	PassedOver []int
 }
 
-func recommend(points []Point) Recommendation {
+func recommend(points []Point, pol Policy) Recommendation {
 	rec := Recommendation{Index: -1, Closest: -1, Next: -1, Prev: -1}
+	rec.PassedOver = passOver(points, pol)
 	best := -1
 	for i := range points {
-		if points[i].Qualifies && (best < 0 || cheaper(&points[i], &points[best])) {
+		if eligible(&points[i]) && (best < 0 || cheaper(&points[i], &points[best])) {
 			best = i
 		}
 	}
@@ -41,7 +45,7 @@ func recommend(points []Point) Recommendation {
 	if b := &points[best]; b.IntervalS != b.EffectiveIntervalS {
 		for j := range points {
 			p := &points[j]
-			if p.Qualifies && p.EffectiveIntervalS == b.EffectiveIntervalS && p.IntervalS == p.EffectiveIntervalS {
+			if eligible(p) && p.EffectiveIntervalS == b.EffectiveIntervalS && p.IntervalS == p.EffectiveIntervalS {
 				best, rec.Renominated = j, true
 				break
 			}
@@ -119,23 +123,22 @@ func closest(points []Point) int {
 }
 
 // pareto returns the indices of the points no other point beats on both
-// battery use and p95 client detection. Points without a client detection
-// sample (no breaks) are left out: they have no place on that axis.
-func pareto(points []Point) []int {
+// battery use and the detection metric of the axis. Points without a value
+// there (no breaks) are left out: they have no place on that axis.
+func pareto(points []Point, metric string) []int {
 	var front []int
 	for i := range points {
-		pi := &points[i].Metrics
-		if pi.DetectClientS.N == 0 {
+		di, ok := AxisValue(&points[i], metric)
+		if !ok {
 			continue
 		}
 		dominated := false
 		for j := range points {
-			pj := &points[j].Metrics
-			if j == i || pj.DetectClientS.N == 0 {
+			d, ok := AxisValue(&points[j], metric)
+			if j == i || !ok {
 				continue
 			}
-			b, d := pj.BatteryPctPerDay.Mean, pj.DetectClientS.P95
-			bi, di := pi.BatteryPctPerDay.Mean, pi.DetectClientS.P95
+			b, bi := points[j].Metrics.BatteryPctPerDay.Mean, points[i].Metrics.BatteryPctPerDay.Mean
 			if b <= bi && d <= di && (b < bi || d < di) {
 				dominated = true
 				break

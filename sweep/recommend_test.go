@@ -111,7 +111,7 @@ func TestRecommend(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			res, err := Analyze(tc.points, tc.reqs)
+			res, err := Analyze(tc.points, tc.reqs, Policy{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -157,7 +157,7 @@ func TestPareto(t *testing.T) {
 		pt(1080, 1080, shifted(b, -0.3), latencies(100, 1080)), // dominated: as cheap, slower
 		pt(1200, 1200, b, nil),                                 // no breaks: not on the axis
 	}
-	res, err := Analyze(points, nil)
+	res, err := Analyze(points, nil, Policy{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,7 +170,7 @@ func TestPareto(t *testing.T) {
 func TestAnalyzePairsNeighbours(t *testing.T) {
 	b := around(2, 0.5, 30) // wide spread between replications...
 	points := []stats.Point{pt(600, 600, b, nil), pt(720, 720, shifted(b, -0.01), nil)}
-	res, err := Analyze(points, nil)
+	res, err := Analyze(points, nil, Policy{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -202,7 +202,7 @@ func TestAnalyzeRejects(t *testing.T) {
 		{"unknown metric", []stats.Point{pt(600, 600, b, nil)}, []Requirement{{Metric: "battery", Upper: true, Bound: 1}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if _, err := Analyze(tc.points, tc.reqs); err == nil {
+			if _, err := Analyze(tc.points, tc.reqs, Policy{}); err == nil {
 				t.Fatal("no error")
 			}
 		})

@@ -15,6 +15,7 @@ import (
 type Options struct {
 	Workers int  // parallel workers; 0: one per CPU
 	Check   bool // verify the model's invariants in every replication
+	Policy  Policy
 	// Progress, if set, is called after each replication with the number
 	// done and the total (intervals × replications); see runner.Options.
 	Progress func(done, total int)
@@ -54,7 +55,7 @@ func Run(ctx context.Context, base *sim.Config, intervals []time.Duration, reqs 
 		points[i] = stats.Summarize(ptrs[i], results[i])
 		results[i] = nil // let the raw results go as we summarise
 	}
-	res, err := Analyze(points, reqs)
+	res, err := Analyze(points, reqs, opt.Policy)
 	if err != nil {
 		return nil, err
 	}

@@ -57,7 +57,8 @@ Exit status 3 when no interval meets the requirements.`, e.stderr)
 	cfg := &sc.Config
 
 	prog, finish := sweepProgress(e, cfg.Name, len(intervals), cfg.Replications)
-	res, err := sweep.Run(ctx, cfg, intervals, reqs, sweep.Options{Workers: c.workers, Check: c.check, Progress: prog})
+	res, err := sweep.Run(ctx, cfg, intervals, reqs, sweep.Options{Workers: c.workers, Check: c.check, Progress: prog,
+		Policy: sweep.Policy{AllowSelfBreaks: sc.Sweep.AllowSelfBreaks}})
 	finish()
 	if err != nil {
 		if ctx.Err() != nil {
