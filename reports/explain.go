@@ -41,7 +41,55 @@ func Explain(res *sweep.Result) []string {
 	if s := whyNotShorter(res); s != "" {
 		out = append(out, s)
 	}
+	if s := passedOver(res); s != "" {
+		out = append(out, s)
+	}
+	out = append(out, unguided(res)...)
 	out = append(out, caveats(res, rec.Index)...)
+	return out
+}
+
+// passedOver says which qualifying intervals were not recommended because
+// they break their own connections.
+func passedOver(res *sweep.Result) string {
+	idx := res.Recommendation.PassedOver
+	if len(idx) == 0 {
+		return ""
+	}
+	why := ""
+	if nat := res.NATIdleTimeoutS; nat > 0 {
+		why = fmt.Sprintf(" (the NAT forgets an idle mapping after %s", Ivl(nat))
+		if s := serverIdleText(res); s != "" {
+			why += "; the server's idle timeout is " + s
+		}
+		why += ")"
+	} else if s := serverIdleText(res); s != "" {
+		why = " (the server's idle timeout is " + s + ")"
+	}
+	return fmt.Sprintf("Passed over: %s meet every requirement but break their own connections%s, each break found only at the next ping; shorter intervals meet every requirement without that. Set sweep.allow_self_breaks: true to allow them.",
+		ranges(res, idx), why)
+}
+
+// serverIdleText is the server's idle timeout in words, or "" if none.
+func serverIdleText(res *sweep.Result) string {
+	switch {
+	case res.ServerIdleMult > 0:
+		return fmt.Sprintf("%s× the interval", num(res.ServerIdleMult))
+	case res.ServerIdleS > 0:
+		return Ivl(res.ServerIdleS)
+	}
+	return ""
+}
+
+// unguided names the requirements that cannot guide the choice: the same
+// value, or the same verdict, at every interval.
+func unguided(res *sweep.Result) []string {
+	var out []string
+	for k, g := range res.Guides {
+		if g.SameEverywhere {
+			out = append(out, fmt.Sprintf("`%s` cannot guide the choice: %s.", MetricBound(res.Requirements[k]), g.Why))
+		}
+	}
 	return out
 }
 
@@ -97,6 +145,10 @@ func whyNotLonger(res *sweep.Result) string {
 			names = append(names, "`"+MetricBound(res.Requirements[k])+"`")
 		}
 		return fmt.Sprintf("The binding %s %s: at %s, %s.%s", word, strings.Join(names, " and "), Ivl(q.IntervalS), strings.Join(fails, "; "), saving)
+	}
+	if q.PassedOver != "" {
+		return fmt.Sprintf("No requirement binds, but %s, the next longer interval, breaks its own connection: %s.%s",
+			Ivl(q.IntervalS), q.PassedOver, saving)
 	}
 	// The next interval qualifies but costs more: the knee.
 	s := "No requirement binds: battery use is lowest here."
@@ -241,6 +293,7 @@ func explainNone(res *sweep.Result) []string {
 		where = append(where, fmt.Sprintf("`%s` holds at %s", MetricBound(r), ranges(res, idx)))
 	}
 	out = append(out, "Where each requirement holds: "+strings.Join(where, "; ")+".")
+	out = append(out, unguided(res)...)
 	if tooFew(p.Checks) {
 		out = append(out, "Some bounds are unknown because too few breaks were observed: more replications or a longer horizon may settle them.")
 	}

@@ -129,13 +129,16 @@ func checkValue(c sweep.Check) string {
 	if c.Censored > 0 {
 		s += fmt.Sprintf(", counting %d %s", c.Censored, censoredNoun(c.Metric, c.Censored))
 	}
+	if n := c.CensoredLeftOut; n > 0 {
+		s += fmt.Sprintf(", leaving out %d still undetected after the drain but open for less than the bound", n)
+	}
 	return s
 }
 
 // unresolved names the samples never resolved: "a break still undetected at
 // the end", "one of the 3 pushes never delivered".
 func unresolved(metric string, n int) string {
-	what := "break still undetected at the end"
+	what := "break still undetected after the drain"
 	if metric == sweep.PushLatencyP95 {
 		what = "push never delivered"
 	}
@@ -161,9 +164,9 @@ func censoredNoun(metric string, n int) string {
 	case metric == sweep.PushLatencyP95:
 		return "undelivered pushes as never delivered"
 	case n == 1:
-		return "break still undetected at the end as never detected"
+		return "break still undetected after the drain (and open longer than the bound) as never detected"
 	}
-	return "breaks still undetected at the end as never detected"
+	return "breaks still undetected after the drain (and open longer than the bound) as never detected"
 }
 
 // statusWord is a check's outcome in a few words.

@@ -16,19 +16,22 @@ import (
 // TradeoffSize is the size of tradeoff.png.
 var TradeoffSize = [2]vg.Length{10 * vg.Inch, 7 * vg.Inch}
 
-// TradeoffPlot draws battery use against p95 client detection, one labelled
-// point per interval with its 95% intervals as error bars (Student-t for
-// battery, distribution-free for the p95), the path the intervals trace in
-// order, the Pareto front, the region the requirements allow, and the
-// recommendation. Intervals with no breaks have no p95 and are left out.
+// TradeoffPlot draws battery use against the sweep's detection axis
+// (res.Axis: the detection metric that binds the recommendation, or the one
+// that varies most), one labelled point per interval with its 95% intervals
+// as error bars (Student-t for battery and rates, distribution-free for a
+// p95), the path the intervals trace in order, the Pareto front, the region
+// the requirements allow, and the recommendation. Intervals with no value on
+// the axis (a p95 without breaks) are left out.
 func TradeoffPlot(res *sweep.Result, format string) ([]byte, error) {
 	if err := checkPoints(res, "tradeoff plot"); err != nil {
 		return nil, err
 	}
+	ax := tradeoffAxisOf(res)
 	var idx []int
 	for i := range res.Points {
-		if l := res.Points[i].Metrics.DetectClientS; l.N > 0 {
-			if err := finite("tradeoff plot: p95 client detection at "+Ivl(res.Points[i].IntervalS), l.P95); err != nil {
+		if v, ok := sweep.AxisValue(&res.Points[i], ax.metric); ok {
+			if err := finite("tradeoff plot: "+ax.short+" at "+Ivl(res.Points[i].IntervalS), v); err != nil {
 				return nil, err
 			}
 			idx = append(idx, i)
@@ -40,7 +43,7 @@ func TradeoffPlot(res *sweep.Result, format string) ([]byte, error) {
 	var detReq, batReq *sweep.Requirement
 	for k := range res.Requirements {
 		r := &res.Requirements[k]
-		if r.Upper && r.Metric == sweep.DetectClientP95 {
+		if r.Upper && r.Metric == ax.metric {
 			detReq = r
 		}
 		if r.Upper && r.Metric == sweep.BatteryPctPerDay {
@@ -51,14 +54,18 @@ func TradeoffPlot(res *sweep.Result, format string) ([]byte, error) {
 	// when it is near enough to show.
 	xs := newValRange()
 	for _, i := range idx {
-		l := res.Points[i].Metrics.DetectClientS
-		xs.add(0, l.P95, float64(l.P95CI95[0]), float64(l.P95CI95[1]))
+		v, lo, hi, _ := sweep.AxisEstimate(&res.Points[i], ax.metric)
+		xs.add(0, v, lo, hi)
 	}
 	detNear := detReq != nil && xs.addNear(detReq.Bound)
-	u := unitFor(xs.hi)
+	div, unit := 1.0, "min / day"
+	if ax.latency {
+		u := unitFor(xs.hi)
+		div, unit = u.div, u.name
+	}
 	xOf := func(i int) (x, lo, hi float64) {
-		l := res.Points[i].Metrics.DetectClientS
-		return l.P95 / u.div, clampBand(float64(l.P95CI95[0]), l.P95) / u.div, clampBand(float64(l.P95CI95[1]), l.P95) / u.div
+		v, l, h, _ := sweep.AxisEstimate(&res.Points[i], ax.metric)
+		return v / div, clampBand(l, v) / div, clampBand(h, v) / div
 	}
 	xr, yr := newValRange(), newValRange()
 	for _, i := range idx {
@@ -69,12 +76,12 @@ func TradeoffPlot(res *sweep.Result, format string) ([]byte, error) {
 	}
 	xr.add(0)
 	if detNear {
-		xr.add(detReq.Bound / u.div)
+		xr.add(detReq.Bound / div)
 	}
 	batNear := batReq != nil && yr.addNear(batReq.Bound)
 
 	title := fmt.Sprintf("%s: battery against detection (%d replications × %s)", res.Scenario, res.Replications, Ivl(res.HorizonS))
-	p := newPlot(title, fmt.Sprintf("p95 time for the client to detect a break (%s)", u.name), "battery use (% / day)")
+	p := newPlot(title, fmt.Sprintf("%s (%s)", ax.label, unit), "battery use (% / day)")
 	p.X.Min, p.X.Max = xr.padded(0.06)
 	p.Y.Min, p.Y.Max = yr.headroom(false)
 	if p.X.Min > 0 || xr.lo >= 0 {
@@ -85,7 +92,7 @@ func TradeoffPlot(res *sweep.Result, format string) ([]byte, error) {
 	if detReq != nil || batReq != nil {
 		x1, y1 := p.X.Max, p.Y.Max
 		if detReq != nil && detNear {
-			x1 = detReq.Bound / u.div
+			x1 = detReq.Bound / div
 		}
 		if batReq != nil && batNear {
 			y1 = batReq.Bound
@@ -190,7 +197,7 @@ func TradeoffPlot(res *sweep.Result, format string) ([]byte, error) {
 		p.Add(s)
 		p.Legend.Add("fails "+failing(res, idx), s)
 	}
-	if r := res.Recommendation.Index; r >= 0 && res.Points[r].Metrics.DetectClientS.N > 0 {
+	if r := res.Recommendation.Index; r >= 0 && contains(idx, r) {
 		x, _, _ := xOf(r)
 		s, err := plotter.NewScatter(plotter.XYs{{X: x, Y: res.Points[r].Metrics.BatteryPctPerDay.Mean}})
 		if err != nil {
@@ -203,8 +210,8 @@ func TradeoffPlot(res *sweep.Result, format string) ([]byte, error) {
 	if err := pointLabels(p, res, idx, xe, TradeoffSize); err != nil {
 		return nil, err
 	}
-	if xr.hi-xr.lo < 1e-9 || (xr.hi > 0 && spread(res, idx) < 0.01) {
-		if err := plotNote(p, p.X.Min, p.Y.Min+(p.Y.Max-p.Y.Min)*0.015, "  p95 client detection is about the same at every interval: the client learns of these breaks at once, whatever the interval.",
+	if xr.hi-xr.lo < 1e-9 || (xr.hi > 0 && spread(res, idx, ax.metric) < 0.01) {
+		if err := plotNote(p, p.X.Min, p.Y.Min+(p.Y.Max-p.Y.Min)*0.015, "  "+ax.short+" is about the same at every interval: no detection metric varies across this sweep.",
 			colGrey, draw.XLeft, draw.YBottom); err != nil {
 			return nil, err
 		}
@@ -371,13 +378,38 @@ func failing(res *sweep.Result, idx []int) string {
 }
 
 // spread is the relative range of p95 client detection over the points idx.
-func spread(res *sweep.Result, idx []int) float64 {
+func spread(res *sweep.Result, idx []int, metric string) float64 {
 	r := newValRange()
 	for _, i := range idx {
-		r.add(res.Points[i].Metrics.DetectClientS.P95)
+		v, _ := sweep.AxisValue(&res.Points[i], metric)
+		r.add(v)
 	}
 	if r.hi <= 0 {
 		return 0
 	}
 	return (r.hi - r.lo) / r.hi
+}
+
+// tradeoffAxis describes the detection metric tradeoff.png is drawn against.
+type tradeoffAxis struct {
+	metric  string
+	latency bool   // a p95 in seconds, drawn in a time unit; else minutes a day
+	label   string // the axis title, before its unit
+	short   string // the metric in a few words
+}
+
+// tradeoffAxisOf is res.Axis described (p95 client detection when unset).
+func tradeoffAxisOf(res *sweep.Result) tradeoffAxis {
+	switch res.Axis {
+	case sweep.DetectServerP95:
+		return tradeoffAxis{res.Axis, true, "p95 time for the server to detect a break", "p95 server detection"}
+	case sweep.UnnoticedMinPerDay:
+		return tradeoffAxis{res.Axis, false, "time the client holds a dead connection unnoticed", "unnoticed time"}
+	}
+	return tradeoffAxis{sweep.DetectClientP95, true, "p95 time for the client to detect a break", "p95 client detection"}
+}
+
+// TradeoffCaption names the axes of tradeoff.png for the report.
+func TradeoffCaption(res *sweep.Result) string {
+	return "battery against " + tradeoffAxisOf(res).short
 }

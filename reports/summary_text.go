@@ -40,6 +40,7 @@ func WriteSummary(w io.Writer, p stats.Point) error {
 	row("availability", m.Availability, pct)
 	row("dead but unnoticed, min / day", m.UnnoticedMinPerDay, num)
 	row("breaks / day", m.BreaksPerDay, num)
+	row("  self-inflicted / day", m.SelfBreaksPerDay, num)
 	tw.Flush()
 	wc := m.WakeupsByCausePerHour
 	fmt.Fprintf(&b, "\nwakeups / hour by cause: keepalive %s, socket %s, push %s, user %s\n",

@@ -19,7 +19,7 @@ func WriteSweepCSV(w io.Writer, res *sweep.Result) error {
 	cw := csv.NewWriter(w)
 	var head []string
 	col := func(names ...string) { head = append(head, names...) }
-	col("interval_s", "effective_interval_s", "qualifies", "recommended", "pareto")
+	col("interval_s", "effective_interval_s", "qualifies", "passed_over", "recommended", "pareto")
 	ests := []struct {
 		name string
 		get  func(m *stats.Metrics) stats.Estimate
@@ -33,6 +33,7 @@ func WriteSweepCSV(w io.Writer, res *sweep.Result) error {
 		{"availability", func(m *stats.Metrics) stats.Estimate { return m.Availability }},
 		{"unnoticed_min_per_day", func(m *stats.Metrics) stats.Estimate { return m.UnnoticedMinPerDay }},
 		{"breaks_per_day", func(m *stats.Metrics) stats.Estimate { return m.BreaksPerDay }},
+		{"self_breaks_per_day", func(m *stats.Metrics) stats.Estimate { return m.SelfBreaksPerDay }},
 	}
 	for _, e := range ests {
 		col(e.name, e.name+"_lo", e.name+"_hi")
@@ -71,7 +72,7 @@ func WriteSweepCSV(w io.Writer, res *sweep.Result) error {
 		m := &p.Metrics
 		var row []string
 		add := func(vs ...string) { row = append(row, vs...) }
-		add(csvNum(p.IntervalS), csvNum(p.EffectiveIntervalS), strconv.FormatBool(p.Qualifies),
+		add(csvNum(p.IntervalS), csvNum(p.EffectiveIntervalS), strconv.FormatBool(p.Qualifies), strconv.FormatBool(p.PassedOver != ""),
 			strconv.FormatBool(i == res.Recommendation.Index), strconv.FormatBool(contains(res.Pareto, i)))
 		for _, e := range ests {
 			v := e.get(m)

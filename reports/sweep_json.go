@@ -26,7 +26,11 @@ type SweepJSON struct {
 	Warnings     []string          `json:"warnings"`
 	Recommended  *RecommendedJSON  `json:"recommended"` // null when no interval qualifies
 	Closest      *ClosestJSON      `json:"closest,omitempty"`
-	Pareto       []float64         `json:"pareto"` // interval_s of the points on the front
+	// TradeoffAxis is the detection metric tradeoff.png and the Pareto
+	// front use: the one that binds the recommendation, or else the one that
+	// varies most across the sweep.
+	TradeoffAxis string    `json:"tradeoff_axis"`
+	Pareto       []float64 `json:"pareto"` // interval_s of the points on the front
 	Reason       string            `json:"reason"`
 	Points       []sweep.Point     `json:"points"`
 }
@@ -37,6 +41,10 @@ type RequirementJSON struct {
 	Op     string  `json:"op"`
 	Bound  float64 `json:"bound"` // seconds for latencies
 	Text   string  `json:"text"`
+	// SameEverywhere: the requirement's value, or its verdict, is the same
+	// at every interval, so it cannot guide the choice; Why says how.
+	SameEverywhere bool   `json:"same_everywhere"`
+	Why            string `json:"why,omitempty"`
 }
 
 // RecommendedJSON names the recommended interval and what binds it.
@@ -66,7 +74,7 @@ func NewSweepJSON(in *Sweep) (*SweepJSON, error) {
 		Scenario: res.Scenario, Description: in.Description, Source: in.Source, Command: in.Command,
 		Seed: res.Seed, Replications: res.Replications, HorizonS: res.HorizonS,
 		IntervalsS: []float64{}, Requirements: []RequirementJSON{}, Warnings: Notes(res),
-		Pareto: []float64{}, Reason: joinSentences(Explain(res)), Points: res.Points,
+		TradeoffAxis: res.Axis, Pareto: []float64{}, Reason: joinSentences(Explain(res)), Points: res.Points,
 	}
 	if doc.Warnings == nil {
 		doc.Warnings = []string{}
@@ -81,8 +89,12 @@ func NewSweepJSON(in *Sweep) (*SweepJSON, error) {
 	for i := range res.Points {
 		doc.IntervalsS = append(doc.IntervalsS, res.Points[i].IntervalS)
 	}
-	for _, r := range res.Requirements {
-		doc.Requirements = append(doc.Requirements, RequirementJSON{Metric: r.Metric, Op: r.Op(), Bound: r.Bound, Text: r.String()})
+	for k, r := range res.Requirements {
+		rj := RequirementJSON{Metric: r.Metric, Op: r.Op(), Bound: r.Bound, Text: r.String()}
+		if k < len(res.Guides) {
+			rj.SameEverywhere, rj.Why = res.Guides[k].SameEverywhere, res.Guides[k].Why
+		}
+		doc.Requirements = append(doc.Requirements, rj)
 	}
 	for _, i := range res.Pareto {
 		doc.Pareto = append(doc.Pareto, res.Points[i].IntervalS)

@@ -40,11 +40,11 @@ func sweepDocument(in *Sweep, pngs map[string][]byte) *document {
 	d.add(heading{"Results by interval"})
 	head, right, rows := sweepTable(res)
 	d.add(table{head: head, right: right, rows: rows})
-	d.add(para{"Battery and wakeups are means over replications with Student-t 95% intervals. Latency percentiles pool every break of every replication; their 95% intervals are distribution-free (order statistics of the binomial). Δ battery is the paired difference from the previous row over the same replications. Requirements: ✗ fails, ? cannot be shown to hold at the conservative bound."})
+	d.add(para{"Battery and wakeups are means over replications with Student-t 95% intervals. Latency percentiles pool every break of every replication; their 95% intervals are distribution-free (order statistics of the binomial). Δ battery is the paired difference from the previous row over the same replications. Requirements: ✗ fails (the estimate against its bound), ? cannot be shown to hold (the conservative end of its 95% interval against the bound). “Passed over” marks an interval that meets every requirement but breaks its own connections (past a NAT's or the server's idle timeout) while another does not."})
 
 	d.add(heading{"Plots"})
 	figs := []struct{ file, alt, caption string }{
-		{FileTradeoff, "battery against p95 client detection", "Battery use against the p95 time for the client to detect a break, one point per interval with 95% error bars both ways. The dotted line follows the intervals in order, the orange line is the Pareto front (no other interval is better on both), the green region is what the requirements on these two axes allow (others are marked by the point's symbol), the ring is the recommendation."},
+		{FileTradeoff, TradeoffCaption(res), "Battery use against " + tradeoffAxisOf(res).label + ", the detection metric that binds the recommendation (or, when none does, the one that varies most across the sweep), one point per interval with 95% error bars both ways. The dotted line follows the intervals in order, the orange line is the Pareto front (no other interval is better on both), the green region is what the requirements on these two axes allow (others are marked by the point's symbol), the ring is the recommendation."},
 		{FileMetrics, "metrics against the interval", "Every metric against the heartbeat interval with its 95% band. The grey region is where the platform clamps the interval; the dashed vertical line is the NAT idle timeout; dashed horizontal lines are requirement bounds."},
 		{FileCDF, "client detection CDFs", "The distribution of the time for the client to detect a break, for a few intervals, the recommended one (thick) and the next longer one. Breaks the client learns of at once (interface loss, handover, server FIN) make the step at zero; silent ones (NAT, a silent server) are found by the next ping."},
 		{FileBreaks, "breaks per day by cause", "Broken connections per day by cause. Outages, handovers and server restarts come from the world and do not depend on the interval; NAT and server-idle breaks are caused by it."},
@@ -58,9 +58,12 @@ func sweepDocument(in *Sweep, pngs map[string][]byte) *document {
 	d.add(heading{"How requirements are tested"})
 	d.add(bullets{[]string{
 		"A requirement holds at an interval when the conservative end of its 95% interval is within the bound: the upper end for `<=`, the lower end for `>=`. An estimate inside the bound with its interval across it is reported as “cannot be shown to hold”, not passed.",
-		fmt.Sprintf("p95 latencies count breaks still undetected when a run ends, and pushes lost, dropped or still pending, as never resolved (+∞). Below %d samples a p95 has no finite distribution-free upper bound: “too few breaks to tell”.", sweep.MinLatencyN),
+		"Each replication's periodic schedules (the keepalive, the ping timer, generators with a fixed period) start at a random phase, the same at every interval, so a scripted event meets the ping cycle at a random point.",
+		"At the horizon the costs stop and the generators stop, and the run drains: it goes on until every break of the horizon has been learned of by both sides and repaired, or for max(2h, 4 × the longest timeout in play). Latencies include what the drain saw.",
+		fmt.Sprintf("p95 latencies count a break still undetected after the drain as never detected (+∞) when it had been open longer than the bound (it fails whatever came next), and leave it out otherwise; pushes lost, dropped or still pending count as never delivered. Below %d samples a p95 has no finite distribution-free upper bound: “too few breaks to tell”.", sweep.MinLatencyN),
 		"A latency requirement with nothing measured (no breaks, no pushes) holds vacuously, and says so.",
-		"The recommendation is the lowest mean battery use among intervals where every requirement holds; where the platform clamps intervals, the nominal interval equal to what the device runs is preferred.",
+		"The recommendation is the lowest mean battery use among intervals where every requirement holds; where the platform clamps intervals, the nominal interval equal to what the device runs is preferred. An interval whose self-inflicted breaks (nat, server_idle) are significantly above zero is passed over while another meets every requirement without them (sweep.allow_self_breaks: true lifts this).",
+		"A requirement whose value, or verdict, is the same at every interval cannot guide the choice, and the recommendation says so.",
 	}})
 
 	d.add(heading{"Scenario and assumptions"})

@@ -51,6 +51,9 @@ func sweepTable(res *sweep.Result) (head []string, right []bool, rows [][]string
 		if contains(res.Pareto, i) {
 			note = append(note, "Pareto")
 		}
+		if p.PassedOver != "" {
+			note = append(note, "passed over: breaks itself")
+		}
 		b := m.BatteryPctPerDay
 		rows = append(rows, []string{
 			Ivl(p.IntervalS), runs, num(m.WakeupsPerHour.Mean), estimate(b.Mean, b.Lo(), b.Hi(), fix), delta,
@@ -69,15 +72,28 @@ func verdictCell(p *sweep.Point) string {
 	for _, c := range p.Checks {
 		switch c.Status {
 		case sweep.Unmet:
-			bad = append(bad, "✗ "+c.Metric)
+			bad = append(bad, fmt.Sprintf("✗ %s %s", c.Metric, versus(c, float64(c.Value))))
 		case sweep.Unproven:
-			bad = append(bad, "? "+c.Metric)
+			bad = append(bad, fmt.Sprintf("? %s %s", c.Metric, versus(c, float64(c.Conservative))))
 		}
 	}
 	if len(bad) == 0 {
 		return "ok"
 	}
 	return strings.Join(bad, ", ")
+}
+
+// versus writes a failing value against its bound: "18m21s > 15m",
+// "91.56% < 97%"; the unproven ones at their conservative end.
+func versus(c sweep.Check, v float64) string {
+	op := ">"
+	if !c.Requirement.Upper {
+		op = "<"
+	}
+	if math.IsInf(v, 0) || math.IsNaN(v) {
+		return "unknown (too few breaks)"
+	}
+	return MetricValue(c.Metric, v) + " " + op + " " + MetricValue(c.Metric, c.Bound)
 }
 
 // pct2 writes a fraction as a percentage with two decimals.

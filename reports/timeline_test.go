@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"fmt"
 	"image/png"
 	"strings"
 	"testing"
@@ -96,12 +97,16 @@ func TestTimelineEmptyWindow(t *testing.T) {
 	cfg := testcfg.Classic()
 	cfg.User.SessionsPerDay = 0
 	cfg.Network.Outages, cfg.Network.Handovers, cfg.Server.Restarts, cfg.Server.Pushes = nil, nil, nil, nil
-	win := Window{2 * time.Minute, 7 * time.Minute} // between the start and the first keepalive
+	// From a minute after the first keepalive (its radio tail is over by
+	// then) to five minutes later, well before the next one.
+	first := firstKeepalive(t, &cfg, 0)
+	win := Window{first + time.Minute, first + 6*time.Minute}
 	tl := timelineOf(t, &cfg, 0, &win)
 	if len(tl.Events) != 0 {
 		t.Fatalf("want an empty window, got %d records", len(tl.Events))
 	}
-	if tl.Start[sim.LaneNAT] != 0 || tl.Start[sim.LaneSession] != 0 || tl.Start[sim.LaneConn] != uint8(sim.ConnUp) {
+	if tl.Start[sim.LaneNAT] != 0 || tl.Start[sim.LaneSession] != 0 || tl.Start[sim.LaneConn] != uint8(sim.ConnUp) ||
+		tl.Start[sim.LaneApp] != uint8(sim.Suspended) || tl.Start[sim.LaneRadio] != uint8(sim.RadioIdle) {
 		t.Errorf("lanes at the window's start: %v", tl.Start)
 	}
 	var buf bytes.Buffer
@@ -126,9 +131,25 @@ func TestTimelineRejectsBadSizes(t *testing.T) {
 	}
 }
 
+// firstKeepalive is when the platform's keepalive handler first fires in
+// replication rep of cfg (at a random phase of the cycle).
+func firstKeepalive(t *testing.T, cfg *sim.Config, rep int) time.Duration {
+	t.Helper()
+	tl := timelineOf(t, cfg, rep, &Window{0, cfg.Horizon})
+	for _, e := range tl.Events {
+		if e.Kind == sim.TraceKeepalive {
+			return e.At
+		}
+	}
+	t.Fatal("no keepalive")
+	return 0
+}
+
 // TestTimelineStory: the story of a NAT break says what an engineer reads
 // off the picture: the NAT forgot, the next ping went unanswered for the
-// timeout, the client reconnected and that told the server.
+// timeout, the client reconnected and that told the server. The times are
+// the break's own, read from the Result; the ping went a timeout before the
+// client gave up on it.
 func TestTimelineStory(t *testing.T) {
 	cfg := traceTestConfigs()[1]
 	tl := timelineOf(t, &cfg, 0, nil)
@@ -137,11 +158,16 @@ func TestTimelineStory(t *testing.T) {
 		t.Fatal("no story")
 	}
 	s := lines[0]
+	b := tl.Result.Breaks[0]
+	if b.Cause != sim.CauseNAT || b.ClientVia != sim.ViaPingTimeout || b.ServerVia != sim.ViaTakeover {
+		t.Fatalf("the first break %+v: want a NAT break found by a ping timeout and a takeover", b)
+	}
+	at := func(d time.Duration) string { return Clock(b.At + d) }
 	for _, want := range []string{
-		"nat at 0:20:00: nothing had crossed the NAT for its idle timeout (20m)",
-		"Client: after 10m30s (0:30:29.6), its ping at 0:29:59.6 got no pong within 30s",
-		"Server: after 10m30s (0:30:30), the client's new connection replaced the session",
-		"Up again: after 10m30s (0:30:30.2)",
+		"nat at " + at(0) + ": nothing had crossed the NAT for its idle timeout (20m)",
+		fmt.Sprintf("Client: after %s (%s), its ping at %s got no pong within 30s", Dur(b.Client.Seconds()), at(b.Client), at(b.Client-cfg.App.Timeout)),
+		fmt.Sprintf("Server: after %s (%s), the client's new connection replaced the session", Dur(b.Server.Seconds()), at(b.Server)),
+		fmt.Sprintf("Up again: after %s (%s)", Dur(b.Recover.Seconds()), at(b.Recover)),
 	} {
 		if !strings.Contains(s.Text, want) {
 			t.Errorf("story %q\nlacks %q", s.Text, want)

@@ -26,9 +26,9 @@ const (
 // replication's first break with an hour either side, stretched to see the
 // break's detections and recovery if they come later (to 10 min after the
 // last, at most 12 h after the break); without a break, the first 6 h.
-// Either way it stays inside the horizon.
+// Either way it stays inside the run: the horizon and the drain after it.
 func DefaultWindow(res *sim.Result) Window {
-	h := res.Horizon
+	h := max(res.End, res.Horizon)
 	if len(res.Breaks) == 0 {
 		return Window{0, min(WindowQuiet, h)}
 	}

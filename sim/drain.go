@@ -9,17 +9,17 @@ import "time"
 // the books of cost close (per-hour and per-day metrics divide by the
 // horizon and count nothing after it), the generators stop, and the run plays
 // on until every break of the horizon has been learned of by both sides and
-// repaired, and every push sent has arrived, or until drainCap runs out.
+// repaired, and every push sent has arrived, or until DrainCap runs out.
 // Breaks during the drain are not counted; what is still open at its end is
 // censored at Result.End.
 
 // minDrain is the shortest cap on the drain.
 const minDrain = 2 * time.Hour
 
-// drainCap is how long the drain may run: max(2h, 4 × the longest timeout in
+// DrainCap is how long the drain may run: max(2h, 4 × the longest timeout in
 // play: the interval, the pong timeout, the longest reconnect backoff, the
 // server's idle timeout, the NAT's).
-func (c *Config) drainCap() time.Duration {
+func (c *Config) DrainCap() time.Duration {
 	longest := max(c.EffectiveInterval(), c.ForegroundInterval(), c.App.Timeout, c.App.Reconnect.Max,
 		c.ServerIdleTimeout(), c.Network.NATIdleTimeout)
 	return max(minDrain, satMul(longest, 4))

@@ -39,7 +39,7 @@ if the break took longer to detect), or the first 6h if nothing broke.`, e.stder
 	if err != nil {
 		return err
 	}
-	win, given, err := o.window(cfg.Horizon, reports.WindowQuiet)
+	win, given, err := o.window(cfg.Horizon+cfg.DrainCap(), reports.WindowQuiet)
 	if err != nil {
 		return err
 	}

@@ -32,7 +32,8 @@ which lines are printed; the simulation always runs from the start.`, e.stderr)
 	if err != nil {
 		return err
 	}
-	win, _, err := o.window(cfg.Horizon, cfg.Horizon)
+	end := cfg.Horizon + cfg.DrainCap() // the run may drain past its horizon
+	win, _, err := o.window(end, end)
 	if err != nil {
 		return err
 	}
@@ -94,7 +95,7 @@ func (o *oneRep) window(horizon, span time.Duration) (win reports.Window, given 
 			return 0, usagef("-%s %s: times count from the scenario's start and cannot be negative", name, s)
 		}
 		if d > horizon {
-			return 0, usagef("-%s %s is past the end of the run (horizon %s; -horizon runs longer)", name, s, sim.FormatDuration(horizon))
+			return 0, usagef("-%s %s is past the end of the run (%s: the horizon and the drain after it; -horizon runs longer)", name, s, sim.FormatDuration(horizon))
 		}
 		return d, nil
 	}
