@@ -115,7 +115,7 @@ func checkValue(c sweep.Check) string {
 		end = "lower bound"
 	}
 	v, cons := float64(c.Value), float64(c.Conservative)
-	s := fmt.Sprintf("%s %s, %s %s", what, MetricValue(c.Metric, v), end, MetricValue(c.Metric, cons))
+	s := fmt.Sprintf("%s %s, %s %s", what, valueNear(c.Metric, v, c.Bound), end, valueNear(c.Metric, cons, c.Bound))
 	if sweep.IsLatency(c.Metric) && math.IsInf(cons, 1) && !math.IsInf(v, 1) {
 		if n := c.N + c.Censored; n < sweep.MinLatencyN {
 			s = fmt.Sprintf("%s %s, too few %s to tell (n=%d; a p95 upper bound needs %d)", what, MetricValue(c.Metric, v),

@@ -93,7 +93,20 @@ func versus(c sweep.Check, v float64) string {
 	if math.IsInf(v, 0) || math.IsNaN(v) {
 		return "unknown (too few breaks)"
 	}
-	return MetricValue(c.Metric, v) + " " + op + " " + MetricValue(c.Metric, c.Bound)
+	return valueNear(c.Metric, v, c.Bound) + " " + op + " " + MetricValue(c.Metric, c.Bound)
+}
+
+// valueNear writes v as MetricValue does, with more digits when three would
+// make it look the same as bound.
+func valueNear(metric string, v, bound float64) string {
+	a := MetricValue(metric, v)
+	if v != bound && a == MetricValue(metric, bound) && !sweep.IsLatency(metric) {
+		if metric == sweep.Availability {
+			return strconv.FormatFloat(100*v, 'g', 6, 64) + "%"
+		}
+		a = strings.Replace(a, num(v), strconv.FormatFloat(v, 'g', 6, 64), 1)
+	}
+	return a
 }
 
 // pct2 writes a fraction as a percentage with two decimals.
