@@ -29,10 +29,10 @@ type SweepJSON struct {
 	// TradeoffAxis is the detection metric tradeoff.png and the Pareto
 	// front use: the one that binds the recommendation, or else the one that
 	// varies most across the sweep.
-	TradeoffAxis string    `json:"tradeoff_axis"`
-	Pareto       []float64 `json:"pareto"` // interval_s of the points on the front
-	Reason       string            `json:"reason"`
-	Points       []sweep.Point     `json:"points"`
+	TradeoffAxis string        `json:"tradeoff_axis"`
+	Pareto       []float64     `json:"pareto"` // interval_s of the points on the front
+	Reason       string        `json:"reason"`
+	Points       []sweep.Point `json:"points"`
 }
 
 // RequirementJSON is one requirement of sweep.require.

@@ -53,17 +53,17 @@ type Metrics struct {
 	// SelfBreaksPerDay counts the breaks the interval causes itself (a NAT
 	// or the server timing out an idle connection: causes nat, server_idle).
 	SelfBreaksPerDay Estimate `json:"self_breaks_per_day"`
-	Breaks                 Breaks      `json:"breaks"`
-	DetectClientS          Latency     `json:"detect_client_s"`
-	DetectServerS          Latency     `json:"detect_server_s"`
-	RecoverS               Latency     `json:"recover_s"`
-	Pushes                 Pushes      `json:"pushes"`
-	AppKills               int         `json:"app_kills"`
-	Pings                  int         `json:"pings"`
-	PingTimeouts           int         `json:"ping_timeouts"`
-	FalseTimeouts          int         `json:"false_timeouts"`
-	ConnectAttempts        int         `json:"connect_attempts"`
-	ConnectFailures        int         `json:"connect_failures"`
+	Breaks           Breaks   `json:"breaks"`
+	DetectClientS    Latency  `json:"detect_client_s"`
+	DetectServerS    Latency  `json:"detect_server_s"`
+	RecoverS         Latency  `json:"recover_s"`
+	Pushes           Pushes   `json:"pushes"`
+	AppKills         int      `json:"app_kills"`
+	Pings            int      `json:"pings"`
+	PingTimeouts     int      `json:"ping_timeouts"`
+	FalseTimeouts    int      `json:"false_timeouts"`
+	ConnectAttempts  int      `json:"connect_attempts"`
+	ConnectFailures  int      `json:"connect_failures"`
 }
 
 // WakeupCause splits wakeups per hour by what woke the app (means across
