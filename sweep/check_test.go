@@ -110,3 +110,29 @@ func TestMinLatencyN(t *testing.T) {
 		t.Errorf("n=%d: upper bound +Inf, want finite", MinLatencyN)
 	}
 }
+
+// A break still undetected after the drain counts as never detected only
+// when it had already been open longer than the bound; a younger one is left
+// out, for whether it would pass is unknown.
+func TestCensoredBreaksCountOnlyPastTheBound(t *testing.T) {
+	req := Requirement{Metric: DetectClientP95, Upper: true, Bound: 1000}
+	p := pt(600, 600, around(1, 0.1, 10), latencies(400, 90))
+	p.ClientCensored = []float64{100, 200, 5000}
+	p.Metrics.DetectClientS.Censored = 3
+	c := Evaluate(&p, []Requirement{req})[0]
+	if c.Censored != 1 || c.CensoredLeftOut != 2 {
+		t.Fatalf("censored %d counted, %d left out; want 1 and 2", c.Censored, c.CensoredLeftOut)
+	}
+	if c.Status != Met {
+		t.Errorf("status %s with 1 in 401 never detected, want met", c.Status)
+	}
+	// Enough old ones to reach the p95: it fails.
+	p.ClientCensored = make([]float64, 40)
+	for i := range p.ClientCensored {
+		p.ClientCensored[i] = 5000
+	}
+	p.Metrics.DetectClientS.Censored = 40
+	if c := Evaluate(&p, []Requirement{req})[0]; c.Status != Unmet || c.Censored != 40 {
+		t.Errorf("40 breaks undetected for longer than the bound: got %+v, want unmet", c)
+	}
+}

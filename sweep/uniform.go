@@ -69,7 +69,7 @@ func valueText(metric string, v float64) string {
 // heartbeat.
 func learnedHint(points []Point, metric string) string {
 	const few = 0.05 // below this share, the heartbeat is not how breaks are found
-	share := func(via map[string]int, key string) float64 {
+	shareOf := func(via map[string]int, key string) float64 {
 		total := 0
 		for _, n := range via {
 			total += n
@@ -85,9 +85,9 @@ func learnedHint(points []Point, metric string) string {
 		var s float64
 		switch metric {
 		case DetectClientP95:
-			s = share(b.ClientVia, "ping_timeout")
+			s = shareOf(b.ClientVia, "ping_timeout")
 		case DetectServerP95:
-			s = share(b.ServerVia, "idle_timeout")
+			s = shareOf(b.ServerVia, "idle_timeout")
 		default:
 			return ""
 		}
@@ -99,8 +99,12 @@ func learnedHint(points []Point, metric string) string {
 	if most >= few {
 		return ""
 	}
-	if metric == DetectClientP95 {
-		return fmt.Sprintf("the client learns of over %.0f%% of its breaks from the OS (interface down, IP change) or a reset, not from a ping, so the interval barely moves it", 100*(1-most))
+	share := "all"
+	if most > 0 {
+		share = fmt.Sprintf("over %.0f%%", math.Floor(100*(1-most)))
 	}
-	return fmt.Sprintf("the server learns of over %.0f%% of its breaks by the client's reconnect, a restart or a FIN, not by its idle timeout, so the interval barely moves it", 100*(1-most))
+	if metric == DetectClientP95 {
+		return fmt.Sprintf("the client learns of %s of its breaks from the OS (interface down, IP change) or a reset, not from a ping, so the interval barely moves it", share)
+	}
+	return fmt.Sprintf("the server learns of %s of its breaks by the client's reconnect, a restart or a FIN, not by its idle timeout, so the interval barely moves it", share)
 }
