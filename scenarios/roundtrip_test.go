@@ -170,5 +170,6 @@ func randomScenario(r *rand.Rand) *Scenario {
 		}
 		s.Sweep.Require = append(s.Sweep.Require, req)
 	}
+	s.Sweep.AllowSelfBreaks = r.IntN(2) == 0
 	return s
 }

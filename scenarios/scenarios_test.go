@@ -155,6 +155,7 @@ sweep:
     push_latency_p95: {min: 250ms}
     wakeups_per_hour: 6.5
     availability: {min: 0.999}
+  allow_self_breaks: true
 `, func(t *testing.T, s *Scenario) {
 		c := s.Config
 		if !reflect.DeepEqual(c.Platform, sim.Platform{Name: "my-rtos", AlwaysAwake: true}) {
@@ -187,6 +188,9 @@ sweep:
 		want := []string{"push_latency_p95 >= 250ms", "wakeups_per_hour <= 6.5", "availability >= 0.999"}
 		if !slices.Equal(got, want) {
 			t.Errorf("requirements %q, want %q", got, want)
+		}
+		if !s.Sweep.AllowSelfBreaks {
+			t.Error("sweep.allow_self_breaks: true was not read")
 		}
 		if !strings.Contains(s.Description, `"quotes" and: colons.`) {
 			t.Errorf("description %q", s.Description)
