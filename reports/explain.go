@@ -147,7 +147,7 @@ func whyNotLonger(res *sweep.Result) string {
 		return fmt.Sprintf("The binding %s %s: at %s, %s.%s", word, strings.Join(names, " and "), Ivl(q.IntervalS), strings.Join(fails, "; "), saving)
 	}
 	if q.PassedOver != "" {
-		return fmt.Sprintf("No requirement binds, but %s, the next longer interval, breaks its own connection: %s.%s",
+		return fmt.Sprintf("No requirement binds, but %s, the next longer interval, was passed over: %s.%s",
 			Ivl(q.IntervalS), q.PassedOver, saving)
 	}
 	// The next interval qualifies but costs more: the knee.
