@@ -66,8 +66,12 @@ func passedOver(res *sweep.Result) string {
 	} else if s := serverIdleText(res); s != "" {
 		why = " (the server's idle timeout is " + s + ")"
 	}
-	return fmt.Sprintf("Passed over: %s meet every requirement but break their own connections%s, each break found only at the next ping; shorter intervals meet every requirement without that. Set sweep.allow_self_breaks: true to allow them.",
-		ranges(res, idx), why)
+	verbs := "meet every requirement but break their own connections"
+	if len(idx) == 1 {
+		verbs = "meets every requirement but breaks its own connection"
+	}
+	return fmt.Sprintf("Passed over: %s %s%s, each break found only at the next ping; shorter intervals meet every requirement without that. Set sweep.allow_self_breaks: true to allow them.",
+		ranges(res, idx), verbs, why)
 }
 
 // serverIdleText is the server's idle timeout in words, or "" if none.
