@@ -38,6 +38,7 @@ func WriteTimelinePNG(w io.Writer, t *Timeline, width, height int) error {
 	tlDrawGrid(p, &l, t)
 	tlDrawLanes(p, &l, t)
 	tlDrawBreakGuides(p, &l, t)
+	tlDrawHorizon(p, &l, t)
 	tlDrawMarks(p, &l, t)
 	tlDrawAxis(p, &l)
 	tlDrawLegend(p, &l)

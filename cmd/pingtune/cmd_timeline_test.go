@@ -21,6 +21,8 @@ func TestTimelineWritesAPNG(t *testing.T) {
 		{[]string{"ios6-voip-wifi-nat", "-interval", "25m", "-size", "1200x700"}, 1200, 700, "(the first break ± 1h)"},
 		{[]string{"ios7-voip-3g", "-rep", "3", "-from", "26h"}, 1600, 900, "26:00:00 to 32:00:00 (the window asked for)"},
 		{[]string{"always-awake-mqtt", "-to", "2h", "-size", "2000x1000"}, 2000, 1000, "0:00:00 to 2:00:00"},
+		// Past the horizon: the drain, then the end of the run.
+		{[]string{"ios6-voip-wifi-nat", "-interval", "25m", "-horizon", "1d", "-from", "23h", "-to", "24h30m"}, 1600, 900, "23:00:00 to 24:30:00"},
 	} {
 		file := filepath.Join(dir, c.args[0]+".png")
 		code, out, errs := pingtune(t, append([]string{"timeline", "-o", file}, c.args...)...)
