@@ -98,8 +98,13 @@ func Marshal(s *Scenario) ([]byte, error) {
 	for _, t := range rd.Tail {
 		tail.Content = append(tail.Content, flowMap("for", dur(t.For), "power", str(formatPower(t.Power))))
 	}
-	add(root, "radio", blockMap("name", text(rd.Name), "promotion", dur(rd.Promotion),
-		"promotion_power", str(formatPower(rd.PromotionPower)), "active_power", str(formatPower(rd.ActivePower)), "tail", tail))
+	radio := blockMap("name", text(rd.Name), "promotion", dur(rd.Promotion),
+		"promotion_power", str(formatPower(rd.PromotionPower)), "active_power", str(formatPower(rd.ActivePower)), "tail", tail)
+	if sp := rd.SmallPackets; sp != nil {
+		add(radio, "small_packets", flowMap("stage", num(strconv.Itoa(sp.Stage)), "promotion", dur(sp.Promotion),
+			"promotion_power", str(formatPower(sp.PromotionPower))))
+	}
+	add(root, "radio", radio)
 
 	dv := &c.Device
 	add(root, "device", flowMap("battery_mah", float(dv.BatteryMAh), "voltage", float(dv.Voltage), "cpu_power", str(formatPower(dv.CPUPower))))

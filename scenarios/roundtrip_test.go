@@ -96,6 +96,9 @@ func randomScenario(r *rand.Rand) *Scenario {
 		for range r.IntN(4) {
 			c.Radio.Tail = append(c.Radio.Tail, sim.TailStage{For: dur(time.Minute) + 1, Power: power()})
 		}
+		if n := len(c.Radio.Tail); n > 0 && r.IntN(2) == 0 {
+			c.Radio.SmallPackets = &sim.SmallPackets{Stage: r.IntN(n), Promotion: dur(2 * time.Second), PromotionPower: power()}
+		}
 	}
 	c.Horizon = dur(30*24*time.Hour) + time.Hour
 	c.Replications = r.IntN(1000) + 1

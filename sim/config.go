@@ -161,6 +161,23 @@ type Radio struct {
 	PromotionPower float64 // W
 	ActivePower    float64 // W
 	Tail           []TailStage
+	// SmallPackets, when set, carries small packets (pings, pongs, pushes)
+	// on a shared low-rate channel (3G CELL_FACH) instead of promoting to
+	// the dedicated one; nil: every packet promotes. See radio_small.go.
+	SmallPackets *SmallPackets
+}
+
+// SmallPackets is the shared-channel path of a radio (3G CELL_FACH): a small
+// packet that finds the radio idle or in a tail stage after Stage is carried
+// by entering tail stage Stage (taking Promotion at PromotionPower: a cell
+// update, or a connection setup from idle), and the radio then runs that
+// stage's timer from the end of the exchange. The stages after Stage are
+// paging states (CELL_PCH, URA_PCH). Only a connect (with its TLS or login
+// exchange, several kilobytes) uses the dedicated path.
+type SmallPackets struct {
+	Stage          int           // the tail stage that carries small packets
+	Promotion      time.Duration // to enter that stage from idle or a later stage
+	PromotionPower float64       // W
 }
 
 // TailStage is one inactivity stage after the last packet.

@@ -56,7 +56,7 @@ func (w *World) send(kind pktKind, conn int, rtt, need time.Duration) {
 // uplink sends packet p from the device once the radio is ready, keeping the
 // radio active for need after that (the time an answer is expected within).
 func (w *World) uplink(p int32, need time.Duration) {
-	w.eng.At(w.radioRequest(need), evUplink, int64(p))
+	w.eng.At(w.radioRequest(need, w.pkts[p].kind.isSmall()), evUplink, int64(p))
 }
 
 // downlink sends packet p from the server towards the device.
@@ -91,7 +91,7 @@ func (w *World) onDownlink(p int32) {
 		w.drop(p)
 		return
 	}
-	if ready := w.radioRequest(0); ready > w.now() {
+	if ready := w.radioRequest(0, pk.kind.isSmall()); ready > w.now() {
 		w.eng.At(ready, evAtDevice, int64(p))
 		return
 	}

@@ -101,10 +101,16 @@ func randomConfig(seed uint64) sim.Config {
 	if r.IntN(3) > 0 {
 		cfg.Server.Pushes = &sim.Pushes{PerHour: r.Float64() * 60, DropOffline: r.IntN(2) == 0}
 	}
-	switch r.IntN(3) {
+	switch r.IntN(4) {
 	case 0:
 		cfg.Radio = sim.Radio{Name: "3g", Promotion: 2 * time.Second, PromotionPower: 0.6, ActivePower: 0.8,
 			Tail: []sim.TailStage{{For: 5 * time.Second, Power: 0.8}, {For: 12 * time.Second, Power: 0.46}}}
+	case 2:
+		// A shared channel for small packets, a paging stage after it.
+		cfg.Radio = sim.Radio{Name: "3g-fach", Promotion: dur(0, 3*time.Second), PromotionPower: 0.6, ActivePower: 0.8,
+			Tail: []sim.TailStage{{For: 5 * time.Second, Power: 0.8}, {For: dur(time.Millisecond, 10*time.Second), Power: 0.46},
+				{For: dur(time.Second, time.Hour), Power: 0.025}},
+			SmallPackets: &sim.SmallPackets{Stage: r.IntN(3), Promotion: dur(0, time.Second), PromotionPower: 0.46}}
 	case 1:
 		cfg.Radio = sim.Radio{Name: "wifi", ActivePower: 0.403, Tail: []sim.TailStage{{For: 250 * time.Millisecond, Power: 0.403}}}
 	}

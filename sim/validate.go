@@ -102,6 +102,12 @@ func (c *Config) Validate() error {
 		v.positive(fmt.Sprintf("radio.tail[%d].for", i), t.For)
 		v.power(fmt.Sprintf("radio.tail[%d].power", i), t.Power)
 	}
+	if sp := rd.SmallPackets; sp != nil {
+		v.check(sp.Stage >= 0 && sp.Stage < len(rd.Tail), "radio.small_packets.stage", fmt.Sprint(sp.Stage),
+			fmt.Sprintf("must name a tail stage, 0 to %d", len(rd.Tail)-1))
+		v.nonNegative("radio.small_packets.promotion", sp.Promotion)
+		v.power("radio.small_packets.promotion_power", sp.PromotionPower)
+	}
 
 	d := &c.Device
 	v.check(d.BatteryMAh > 0 && !math.IsInf(d.BatteryMAh, 0), "device.battery_mah", fmt.Sprint(d.BatteryMAh), "must be positive")
