@@ -148,6 +148,7 @@ func radioNode(rd *sim.Radio) *yaml.Node {
 	}
 	radio := blockMap("name", text(rd.Name), "promotion", dur(rd.Promotion),
 		"promotion_power", str(formatPower(rd.PromotionPower)), "active_power", str(formatPower(rd.ActivePower)), "tail", tail)
+	add(radio, "paging_cycle", dur(rd.PagingCycle))
 	if sp := rd.SmallPackets; sp != nil {
 		add(radio, "small_packets", flowMap("stage", num(strconv.Itoa(sp.Stage)), "promotion", dur(sp.Promotion),
 			"promotion_power", str(formatPower(sp.PromotionPower))))

@@ -79,7 +79,7 @@ func (d *decoder) radio(path string, n *yaml.Node) sim.Radio {
 		d.errorf(n, path, "want %s, got %s", want, describe(n))
 		return sim.Radio{}
 	}
-	f := d.mapping(path, n, want, "preset", "name", "promotion", "promotion_power", "active_power", "tail", "small_packets")
+	f := d.mapping(path, n, want, "preset", "name", "promotion", "promotion_power", "active_power", "tail", "small_packets", "paging_cycle")
 	if f == nil {
 		return sim.Radio{}
 	}
@@ -98,6 +98,7 @@ func (d *decoder) radio(path string, n *yaml.Node) sim.Radio {
 	f.duration("promotion", &r.Promotion)
 	f.power("promotion_power", &r.PromotionPower)
 	f.power("active_power", &r.ActivePower)
+	f.duration("paging_cycle", &r.PagingCycle)
 	if tn := f.get("tail"); tn != nil {
 		p := child(path, "tail")
 		items, _ := d.list(p, tn, "a list of tail stages like [{for: 11.576s, power: 1060mW}]")

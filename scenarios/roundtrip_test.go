@@ -96,6 +96,7 @@ func randomScenario(r *rand.Rand) *Scenario {
 		for range r.IntN(4) {
 			c.Radio.Tail = append(c.Radio.Tail, sim.TailStage{For: dur(time.Minute) + 1, Power: power()})
 		}
+		c.Radio.PagingCycle = dur(5 * time.Second)
 		if n := len(c.Radio.Tail); n > 0 && r.IntN(2) == 0 {
 			c.Radio.SmallPackets = &sim.SmallPackets{Stage: r.IntN(n), Promotion: dur(2 * time.Second), PromotionPower: power()}
 		}

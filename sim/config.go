@@ -165,6 +165,11 @@ type Radio struct {
 	// on a shared low-rate channel (3G CELL_FACH) instead of promoting to
 	// the dedicated one; nil: every packet promotes. See radio_small.go.
 	SmallPackets *SmallPackets
+	// PagingCycle is how often a sleeping radio (idle, or in a paging stage
+	// after the shared one) listens for pages: a packet for it waits
+	// U(0, PagingCycle) for the next paging occasion, then the promotion.
+	// 0: it is reached at once. See paging.go.
+	PagingCycle time.Duration
 }
 
 // SmallPackets is the shared-channel path of a radio (3G CELL_FACH): a small

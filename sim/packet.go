@@ -24,6 +24,9 @@ type packet struct {
 	rtt  time.Duration
 	seq  int64 // the ping a pong answers
 	push pushRef
+	// paging: the packet waits at the base station for the radio's paging
+	// occasion (paging.go).
+	paging bool
 }
 
 // pushRef names a push and when the server sent it.
@@ -91,7 +94,15 @@ func (w *World) onDownlink(p int32) {
 		w.drop(p)
 		return
 	}
-	if ready := w.radioRequest(0, pk.kind.isSmall()); ready > w.now() {
+	if w.waitForPaging(p) {
+		return
+	}
+	w.reachDevice(p)
+}
+
+// reachDevice hands packet p to the radio, which receives it once promoted.
+func (w *World) reachDevice(p int32) {
+	if ready := w.radioRequest(0, w.pkts[p].kind.isSmall()); ready > w.now() {
 		w.eng.At(ready, evAtDevice, int64(p))
 		return
 	}
@@ -100,6 +111,11 @@ func (w *World) onDownlink(p int32) {
 
 // onAtDevice: the device's kernel has the packet.
 func (w *World) onAtDevice(p int32) {
+	if w.pkts[p].paging {
+		w.pkts[p].paging = false
+		w.reachDevice(p) // the paging occasion: now the promotion
+		return
+	}
 	pk := w.pkts[p]
 	w.freePacket(p)
 	c := &w.conns[pk.conn]

@@ -114,6 +114,9 @@ func randomConfig(seed uint64) sim.Config {
 	case 1:
 		cfg.Radio = sim.Radio{Name: "wifi", ActivePower: 0.403, Tail: []sim.TailStage{{For: 250 * time.Millisecond, Power: 0.403}}}
 	}
+	if r.IntN(2) == 0 {
+		cfg.Radio.PagingCycle = dur(0, 3*time.Second)
+	}
 	cfg.Events = nil
 	for range r.IntN(6) {
 		e := sim.ScriptedEvent{At: dur(0, cfg.Horizon+time.Hour), Kind: sim.ScriptedKind(r.IntN(4)),

@@ -17,6 +17,7 @@ const (
 	streamKeepalive // platform jitter: how early the keepalive handler fires
 	streamReconnect // backoff jitter
 	streamLatency   // RTT and connect time
+	streamPaging    // how long a packet for a sleeping radio waits for its paging occasion
 	numStreams
 )
 

@@ -102,6 +102,7 @@ func (c *Config) Validate() error {
 		v.positive(fmt.Sprintf("radio.tail[%d].for", i), t.For)
 		v.power(fmt.Sprintf("radio.tail[%d].power", i), t.Power)
 	}
+	v.nonNegative("radio.paging_cycle", rd.PagingCycle)
 	if sp := rd.SmallPackets; sp != nil {
 		v.check(sp.Stage >= 0 && sp.Stage < len(rd.Tail), "radio.small_packets.stage", fmt.Sprint(sp.Stage),
 			fmt.Sprintf("must name a tail stage, 0 to %d", len(rd.Tail)-1))
