@@ -97,7 +97,7 @@ type World struct {
 	pathDownUntil time.Duration
 	pathTimer     des.Timer
 	ifaceDown     bool // the outage took the interface away (interface.go)
-	natConn       int // the connection the NAT holds a mapping for (-1: none)
+	natConn       int  // the connection the NAT holds a mapping for (-1: none)
 	natTimer      des.Timer
 
 	// The server.
