@@ -96,9 +96,10 @@ type World struct {
 	// The path and the NAT.
 	pathDownUntil time.Duration
 	pathTimer     des.Timer
-	ifaceDown     bool // the outage took the interface away (interface.go)
-	natConn       int  // the connection the NAT holds a mapping for (-1: none)
+	natConn       int // the connection the NAT holds a mapping for (-1: none)
 	natTimer      des.Timer
+
+	ifaceDown bool // the outage took the interface away (interface.go)
 
 	// The server.
 	serverDownUntil time.Duration
