@@ -18,7 +18,7 @@ import (
 // back to an equal Scenario, Source aside.
 func Marshal(s *Scenario) ([]byte, error) {
 	c := &s.Config
-	if c.App.BackgroundTask > sim.Leak {
+	if int(c.App.BackgroundTask) >= len(sim.TaskPolicies()) {
 		return nil, fmt.Errorf("scenarios: marshal: unknown background task policy %d", c.App.BackgroundTask)
 	}
 	root := blockMap()

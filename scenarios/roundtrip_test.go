@@ -106,7 +106,7 @@ func randomScenario(r *rand.Rand) *Scenario {
 	c.Seed = r.Uint64()
 	c.MaxEvents = r.Int64N(1e9) + 1
 	c.App = sim.App{Interval: dur(time.Hour) + time.Millisecond, ForegroundInterval: dur(time.Hour), Timeout: dur(time.Minute) + 1,
-		BackgroundTask: sim.TaskPolicy(r.IntN(3)),
+		BackgroundTask: sim.TaskPolicy(r.IntN(len(sim.TaskPolicies()))),
 		Reconnect:      sim.Backoff{Initial: dur(time.Minute) + 1, Max: dur(time.Hour) + time.Minute, Multiplier: num(1, 10), Jitter: num(0, 0.99)}}
 	if c.App.ForegroundInterval < time.Millisecond {
 		c.App.ForegroundInterval = 0

@@ -55,9 +55,11 @@ const (
 	EndWhenDone TaskPolicy = iota // end after the pong or reconnect, and in the expiration handler
 	EndOnExpiry                   // hold the CPU until the expiration handler
 	Leak                          // never end it: the watchdog kills the app
+	NoTask                        // begin none: each wakeup lasts its budget (task_policy.go)
+	Overwrite                     // end_when_done with one task id: a task begun while one is held leaks it (task_policy.go)
 )
 
-var taskPolicyNames = [...]string{"end_when_done", "end_on_expiry", "leak"}
+var taskPolicyNames = [...]string{"end_when_done", "end_on_expiry", "leak", "none", "overwrite"}
 
 func (p TaskPolicy) String() string {
 	if int(p) < len(taskPolicyNames) {

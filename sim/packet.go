@@ -151,6 +151,9 @@ func (w *World) onAtDevice(p int32) {
 	case pktPush:
 		switch {
 		case w.hasCPU():
+			if w.taskHeld && w.appState() == Background {
+				w.beginTask() // the data handler begins its own (task_policy.go)
+			}
 			w.pushDelivered(pk.push)
 		case w.cfg.Platform.WakeOnSocketData:
 			w.wake(WakePush)

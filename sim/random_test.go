@@ -71,7 +71,7 @@ func randomConfig(seed uint64) sim.Config {
 		cfg.App.ForegroundInterval = dur(10*time.Second, 10*time.Minute)
 	}
 	cfg.App.Timeout = dur(time.Millisecond, 2*time.Minute)
-	cfg.App.BackgroundTask = sim.TaskPolicy(r.IntN(3))
+	cfg.App.BackgroundTask = sim.TaskPolicy(r.IntN(len(sim.TaskPolicies())))
 	cfg.App.Reconnect = sim.Backoff{Initial: dur(time.Millisecond, 10*time.Second), Multiplier: 1 + 3*r.Float64(), Jitter: r.Float64() * 0.9}
 	cfg.App.Reconnect.Max = cfg.App.Reconnect.Initial * time.Duration(1+r.IntN(200))
 	cfg.User = sim.User{}

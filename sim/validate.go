@@ -57,7 +57,7 @@ func (c *Config) Validate() error {
 	v.check(a.ForegroundInterval == 0 || a.ForegroundInterval >= MinInterval, "app.heartbeat.foreground_interval",
 		FormatDuration(a.ForegroundInterval), "must be at least 1ms")
 	v.positive("app.heartbeat.timeout", a.Timeout)
-	v.check(a.BackgroundTask <= Leak, "app.background_task", fmt.Sprint(a.BackgroundTask), "unknown policy")
+	v.check(int(a.BackgroundTask) < len(taskPolicyNames), "app.background_task", fmt.Sprint(a.BackgroundTask), "unknown policy")
 	r := &a.Reconnect
 	v.positive("app.reconnect.initial", r.Initial)
 	v.check(r.Max >= r.Initial, "app.reconnect.max", FormatDuration(r.Max), "must not be shorter than app.reconnect.initial")
