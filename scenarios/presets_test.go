@@ -74,6 +74,23 @@ func TestPreset3GLongIntervalsSaveLittle(t *testing.T) {
 	}
 }
 
+// Each radio preset's paging cycle is its source's: LTE's idle DRX cycle
+// (Huang et al. 2012), UMTS's DRX cycle 2^k × 10 ms with k = 7 (3GPP TS
+// 25.304 allows k = 6…9), Wi-Fi's DTIM period of 3 beacons of 100 TU of
+// 1.024 ms (IEEE 802.11; Apple's recommended DTIM for iOS).
+func TestPresetPagingCycles(t *testing.T) {
+	for name, want := range map[string]time.Duration{
+		"lte":  1280 * time.Millisecond,
+		"3g":   (1 << 7) * 10 * time.Millisecond,
+		"wifi": 3 * 100 * 1024 * time.Microsecond,
+	} {
+		r, _ := RadioPreset(name)
+		if r.PagingCycle != want {
+			t.Errorf("%s: paging cycle %v, want %v", name, r.PagingCycle, want)
+		}
+	}
+}
+
 // The LTE and Wi-Fi presets give, per isolated keepalive exchange, the
 // energy their sources' state machines imply: promotion + RTT active + tail.
 func TestPresetPerExchangeEnergy(t *testing.T) {

@@ -69,5 +69,8 @@ func describeRadio(r sim.Radio) string {
 	if sp := r.SmallPackets; sp != nil {
 		d += fmt.Sprintf("; small packets ride on tail stage %d after %s at %gmW", sp.Stage, sim.FormatDuration(sp.Promotion), sp.PromotionPower*1000)
 	}
+	if r.PagingCycle > 0 {
+		d += "; paged every " + sim.FormatDuration(r.PagingCycle)
+	}
 	return d
 }
