@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"pingtune/scenarios"
-	"pingtune/sim"
 )
 
 // haverinen is Haverinen et al.'s 3G table (VTC-Spring 2007): average current
@@ -43,9 +42,7 @@ func TestFitHaverinenFrom3G(t *testing.T) {
 		}
 	}
 	fr := fit.Radio
-	if err := (&sim.Config{Name: "x", Radio: fr}).Validate(); err != nil && strings.Contains(err.Error(), "radio") {
-		t.Errorf("the fitted radio is invalid: %v", err)
-	}
+	rig(t, fr, time.Minute, time.Hour) // validates it
 	prev := fr.ActivePower
 	for i, st := range fr.Tail {
 		if st.Power > prev {
