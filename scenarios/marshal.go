@@ -18,7 +18,7 @@ import (
 // back to an equal Scenario, Source aside.
 func Marshal(s *Scenario) ([]byte, error) {
 	c := &s.Config
-	if c.App.BackgroundTask > sim.Leak {
+	if int(c.App.BackgroundTask) >= len(sim.TaskPolicies()) {
 		return nil, fmt.Errorf("scenarios: marshal: unknown background task policy %d", c.App.BackgroundTask)
 	}
 	root := blockMap()
@@ -90,16 +90,7 @@ func Marshal(s *Scenario) ([]byte, error) {
 	}
 	add(root, "server", server)
 
-	rd := &c.Radio
-	tail := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
-	if len(rd.Tail) > 0 {
-		tail.Style = 0
-	}
-	for _, t := range rd.Tail {
-		tail.Content = append(tail.Content, flowMap("for", dur(t.For), "power", str(formatPower(t.Power))))
-	}
-	add(root, "radio", blockMap("name", text(rd.Name), "promotion", dur(rd.Promotion),
-		"promotion_power", str(formatPower(rd.PromotionPower)), "active_power", str(formatPower(rd.ActivePower)), "tail", tail))
+	add(root, "radio", radioNode(&c.Radio))
 
 	dv := &c.Device
 	add(root, "device", flowMap("battery_mah", float(dv.BatteryMAh), "voltage", float(dv.Voltage), "cpu_power", str(formatPower(dv.CPUPower))))
@@ -130,6 +121,39 @@ func Marshal(s *Scenario) ([]byte, error) {
 		return nil, fmt.Errorf("scenarios: marshal: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// MarshalRadio writes radio as a radio: block that a scenario can take as
+// is, every field written out.
+func MarshalRadio(r *sim.Radio) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(blockMap("radio", radioNode(r))); err != nil {
+		return nil, fmt.Errorf("scenarios: marshal radio: %w", err)
+	}
+	if err := enc.Close(); err != nil {
+		return nil, fmt.Errorf("scenarios: marshal radio: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func radioNode(rd *sim.Radio) *yaml.Node {
+	tail := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+	if len(rd.Tail) > 0 {
+		tail.Style = 0
+	}
+	for _, t := range rd.Tail {
+		tail.Content = append(tail.Content, flowMap("for", dur(t.For), "power", str(formatPower(t.Power))))
+	}
+	radio := blockMap("name", text(rd.Name), "promotion", dur(rd.Promotion),
+		"promotion_power", str(formatPower(rd.PromotionPower)), "active_power", str(formatPower(rd.ActivePower)), "tail", tail)
+	add(radio, "paging_cycle", dur(rd.PagingCycle))
+	if sp := rd.SmallPackets; sp != nil {
+		add(radio, "small_packets", flowMap("stage", num(strconv.Itoa(sp.Stage)), "promotion", dur(sp.Promotion),
+			"promotion_power", str(formatPower(sp.PromotionPower))))
+	}
+	return radio
 }
 
 func formatEvent(e sim.ScriptedEvent) (*yaml.Node, error) {

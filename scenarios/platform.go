@@ -71,7 +71,7 @@ func parentSection(path string) string {
 // radio decodes a preset name, or a mapping that starts from a preset and
 // overrides fields; without a preset every power-state field is required.
 func (d *decoder) radio(path string, n *yaml.Node) sim.Radio {
-	want := "a radio preset (" + oneOf(RadioPresets()) + ") or a mapping {promotion, promotion_power, active_power, tail}"
+	want := "a radio preset (" + oneOf(RadioPresets()) + ") or a mapping {promotion, promotion_power, active_power, tail, small_packets}"
 	if n.Kind == yaml.ScalarNode && !isNull(n) {
 		return d.radioPreset(path, n)
 	}
@@ -79,7 +79,7 @@ func (d *decoder) radio(path string, n *yaml.Node) sim.Radio {
 		d.errorf(n, path, "want %s, got %s", want, describe(n))
 		return sim.Radio{}
 	}
-	f := d.mapping(path, n, want, "preset", "name", "promotion", "promotion_power", "active_power", "tail")
+	f := d.mapping(path, n, want, "preset", "name", "promotion", "promotion_power", "active_power", "tail", "small_packets", "paging_cycle")
 	if f == nil {
 		return sim.Radio{}
 	}
@@ -98,6 +98,7 @@ func (d *decoder) radio(path string, n *yaml.Node) sim.Radio {
 	f.duration("promotion", &r.Promotion)
 	f.power("promotion_power", &r.PromotionPower)
 	f.power("active_power", &r.ActivePower)
+	f.duration("paging_cycle", &r.PagingCycle)
 	if tn := f.get("tail"); tn != nil {
 		p := child(path, "tail")
 		items, _ := d.list(p, tn, "a list of tail stages like [{for: 11.576s, power: 1060mW}]")
@@ -114,7 +115,35 @@ func (d *decoder) radio(path string, n *yaml.Node) sim.Radio {
 			r.Tail = append(r.Tail, st)
 		}
 	}
+	if sn := f.get("small_packets"); sn != nil {
+		r.SmallPackets = d.smallPackets(child(path, "small_packets"), sn, r.SmallPackets)
+	}
 	return r
+}
+
+// smallPackets decodes a radio's shared-channel path: none, or a mapping
+// {stage, promotion, promotion_power} that overrides the preset's fields
+// (all three are required when the preset has none).
+func (d *decoder) smallPackets(path string, n *yaml.Node, from *sim.SmallPackets) *sim.SmallPackets {
+	if n.Kind == yaml.ScalarNode && n.Value == "none" {
+		return nil
+	}
+	g := d.mapping(path, n, "none or a mapping {stage, promotion, promotion_power}", "stage", "promotion", "promotion_power")
+	if g == nil {
+		return from
+	}
+	var sp sim.SmallPackets
+	if from != nil {
+		sp = *from
+	} else {
+		g.require("stage", "promotion", "promotion_power")
+	}
+	if sn := g.get("stage"); sn != nil {
+		sp.Stage = int(d.integer(child(path, "stage"), sn, 32))
+	}
+	g.duration("promotion", &sp.Promotion)
+	g.power("promotion_power", &sp.PromotionPower)
+	return &sp
 }
 
 func (d *decoder) radioPreset(path string, n *yaml.Node) sim.Radio {

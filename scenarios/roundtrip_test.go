@@ -96,13 +96,17 @@ func randomScenario(r *rand.Rand) *Scenario {
 		for range r.IntN(4) {
 			c.Radio.Tail = append(c.Radio.Tail, sim.TailStage{For: dur(time.Minute) + 1, Power: power()})
 		}
+		c.Radio.PagingCycle = dur(5 * time.Second)
+		if n := len(c.Radio.Tail); n > 0 && r.IntN(2) == 0 {
+			c.Radio.SmallPackets = &sim.SmallPackets{Stage: r.IntN(n), Promotion: dur(2 * time.Second), PromotionPower: power()}
+		}
 	}
 	c.Horizon = dur(30*24*time.Hour) + time.Hour
 	c.Replications = r.IntN(1000) + 1
 	c.Seed = r.Uint64()
 	c.MaxEvents = r.Int64N(1e9) + 1
 	c.App = sim.App{Interval: dur(time.Hour) + time.Millisecond, ForegroundInterval: dur(time.Hour), Timeout: dur(time.Minute) + 1,
-		BackgroundTask: sim.TaskPolicy(r.IntN(3)),
+		BackgroundTask: sim.TaskPolicy(r.IntN(len(sim.TaskPolicies()))),
 		Reconnect:      sim.Backoff{Initial: dur(time.Minute) + 1, Max: dur(time.Hour) + time.Minute, Multiplier: num(1, 10), Jitter: num(0, 0.99)}}
 	if c.App.ForegroundInterval < time.Millisecond {
 		c.App.ForegroundInterval = 0

@@ -136,10 +136,10 @@ func (w *World) settle() {
 	if w.appState() != Background || w.cfg.Platform.AlwaysAwake {
 		return
 	}
-	if w.taskHeld && w.cfg.App.BackgroundTask == EndWhenDone && !w.busy() {
+	if w.taskHeld && w.endsWhenDone() && !w.busy() {
 		w.endTask()
 	}
-	if !w.taskHeld && (!w.busy() || w.now() >= w.budgetEnd) {
+	if !w.holdsTask() && (!w.busy() || w.now() >= w.budgetEnd) {
 		w.suspend()
 	}
 }
@@ -159,7 +159,11 @@ func (w *World) suspend() {
 // beginTask begins a background task (beginBackgroundTaskWithExpirationHandler)
 // if none is held; a task that is already held keeps its deadline.
 func (w *World) beginTask() {
-	if w.cfg.Platform.AlwaysAwake || w.taskHeld {
+	if w.cfg.Platform.AlwaysAwake || w.cfg.App.BackgroundTask == NoTask {
+		return
+	}
+	if w.taskHeld {
+		w.beginAnother()
 		return
 	}
 	w.taskHeld = true
@@ -171,14 +175,19 @@ func (w *World) beginTask() {
 func (w *World) startTaskClock() {
 	p := &w.cfg.Platform
 	w.eng.Set(&w.taskWarn, w.now()+p.BackgroundTaskLimit-p.ExpiryWarning, evTaskWarn, 0)
-	w.eng.Set(&w.taskLimit, w.now()+p.BackgroundTaskLimit, evTaskLimit, 0)
+	if !w.leaked || !w.eng.Pending(w.taskLimit) { // a leaked task's deadline comes first
+		w.eng.Set(&w.taskLimit, w.now()+p.BackgroundTaskLimit, evTaskLimit, 0)
+	}
 }
 
 // endTask ends the held task (endBackgroundTask).
 func (w *World) endTask() {
 	w.taskHeld = false
-	w.setState(LaneTask, 0)
 	w.eng.Stop(&w.taskWarn)
+	if w.leaked {
+		return // the leaked task is still held, and its watchdog runs
+	}
+	w.setState(LaneTask, 0)
 	w.eng.Stop(&w.taskLimit)
 }
 
@@ -192,7 +201,7 @@ func (w *World) onTaskWarning() {
 
 // onTaskLimit is the watchdog: a task still held at its limit kills the app.
 func (w *World) onTaskLimit() {
-	if w.taskHeld && w.appState() == Background {
+	if w.holdsTask() && w.appState() == Background {
 		w.kill()
 	}
 }
@@ -221,9 +230,12 @@ func (w *World) kill() {
 	for _, t := range [...]*des.Timer{&w.pingTimer, &w.connTimer, &w.backoff, &w.budgetTimer, &w.keepalive, &w.heartbeat} {
 		w.eng.Stop(t)
 	}
+	w.leaked = false
 	if w.taskHeld {
 		w.endTask()
 	}
+	w.setState(LaneTask, 0)
+	w.eng.Stop(&w.taskLimit)
 	w.setState(LaneApp, uint8(Terminated))
 	w.syncConn()
 	if w.cfg.Platform.RelaunchAfterKill {
@@ -309,7 +321,7 @@ func (w *World) leaveForeground() {
 	}
 	w.eng.Stop(&w.heartbeat)
 	w.setBudget(w.cfg.Platform.EnterBackgroundGrace)
-	if w.taskHeld {
+	if w.holdsTask() {
 		w.startTaskClock() // a task held since before the session runs again
 	} else {
 		w.beginTask()

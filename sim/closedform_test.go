@@ -180,3 +180,40 @@ func TestRadioEnergyOfPeriodicPings(t *testing.T) {
 		}
 	}
 }
+
+// A radio with a shared channel (3G FACH) carries each ping with a cell
+// update, the round trip and the FACH timer on the shared stage, then rests
+// in the paging stage until the next ping or the end of that stage.
+func TestRadioEnergyOfPeriodicPingsOnTheSharedChannel(t *testing.T) {
+	rtt := 80 * time.Millisecond
+	radio := sim.Radio{Name: "shared", Promotion: 2 * time.Second, PromotionPower: 0.6, ActivePower: 0.8,
+		Tail:         []sim.TailStage{{For: 5 * time.Second, Power: 0.8}, {For: 3 * time.Second, Power: 0.46}, {For: 7 * time.Minute, Power: 0.025}},
+		SmallPackets: &sim.SmallPackets{Stage: 1, Promotion: 500 * time.Millisecond, PromotionPower: 0.3}}
+	sp, fach, pch := radio.SmallPackets, radio.Tail[1], radio.Tail[2]
+	for _, T := range []time.Duration{20 * time.Second, 5 * time.Minute, 10 * time.Minute} {
+		cfg := quiet(T)
+		cfg.Radio = radio
+		// n pings from the first at t0 (a random phase), the run ending
+		// half a cycle after the last.
+		cfg.Horizon = 2 * 24 * time.Hour
+		t0 := firstOf(t, cfg, 0, sim.TracePingSent)
+		n := int((cfg.Horizon-t0)/T) + 1
+		cfg.Horizon = t0 + time.Duration(n-1)*T + T/2
+		r := runAll(t, &cfg, 1)[0]
+
+		busy := sp.Promotion + rtt + fach.For // from each ping to the paging stage
+		perPing := sp.PromotionPower*sp.Promotion.Seconds() + fach.Power*(rtt+fach.For).Seconds()
+		between := min(T-busy, pch.For) // paging time after every ping but the last
+		last := min(T/2-busy, pch.For)
+		want := float64(n)*perPing + pch.Power*(time.Duration(n-1)*between+last).Seconds()
+		if r.Pings != n || r.Promotions != n {
+			t.Fatalf("T=%v: %d pings and %d promotions, want %d of each", T, r.Pings, r.Promotions, n)
+		}
+		if math.Abs(r.RadioJ-want) > 1e-9*want {
+			t.Errorf("T=%v: radio %.6f J, want %.6f J", T, r.RadioJ, want)
+		}
+		if r.RadioTime[sim.RadioActive] != 0 {
+			t.Errorf("T=%v: %v on the dedicated channel, want none (pings are small)", T, r.RadioTime[sim.RadioActive])
+		}
+	}
+}

@@ -55,9 +55,11 @@ const (
 	EndWhenDone TaskPolicy = iota // end after the pong or reconnect, and in the expiration handler
 	EndOnExpiry                   // hold the CPU until the expiration handler
 	Leak                          // never end it: the watchdog kills the app
+	NoTask                        // begin none: each wakeup lasts its budget (task_policy.go)
+	Overwrite                     // end_when_done with one task id: a task begun while one is held leaks it (task_policy.go)
 )
 
-var taskPolicyNames = [...]string{"end_when_done", "end_on_expiry", "leak"}
+var taskPolicyNames = [...]string{"end_when_done", "end_on_expiry", "leak", "none", "overwrite"}
 
 func (p TaskPolicy) String() string {
 	if int(p) < len(taskPolicyNames) {
@@ -161,6 +163,28 @@ type Radio struct {
 	PromotionPower float64 // W
 	ActivePower    float64 // W
 	Tail           []TailStage
+	// SmallPackets, when set, carries small packets (pings, pongs, pushes)
+	// on a shared low-rate channel (3G CELL_FACH) instead of promoting to
+	// the dedicated one; nil: every packet promotes. See radio_small.go.
+	SmallPackets *SmallPackets
+	// PagingCycle is how often a sleeping radio (idle, or in a paging stage
+	// after the shared one) listens for pages: a packet for it waits
+	// U(0, PagingCycle) for the next paging occasion, then the promotion.
+	// 0: it is reached at once. See paging.go.
+	PagingCycle time.Duration
+}
+
+// SmallPackets is the shared-channel path of a radio (3G CELL_FACH): a small
+// packet that finds the radio idle or in a tail stage after Stage is carried
+// by entering tail stage Stage (taking Promotion at PromotionPower: a cell
+// update, or a connection setup from idle), and the radio then runs that
+// stage's timer from the end of the exchange. The stages after Stage are
+// paging states (CELL_PCH, URA_PCH). Only a connect (with its TLS or login
+// exchange, several kilobytes) uses the dedicated path.
+type SmallPackets struct {
+	Stage          int           // the tail stage that carries small packets
+	Promotion      time.Duration // to enter that stage from idle or a later stage
+	PromotionPower float64       // W
 }
 
 // TailStage is one inactivity stage after the last packet.

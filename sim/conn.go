@@ -197,6 +197,10 @@ func (w *World) ensureConnected() {
 // takes network.connect_time when the path and the server are up, and fails
 // after app.heartbeat.timeout otherwise.
 func (w *World) connect() {
+	if w.ifaceDown {
+		w.connectWithoutInterface()
+		return
+	}
 	id := w.newConn()
 	w.conns[id].connecting = true
 	w.res.Connects++
@@ -213,6 +217,11 @@ func (w *World) onConnectTimeout(id int) {
 		return
 	}
 	c.connecting, c.closed = false, true
+	w.connectFailed(id)
+}
+
+// connectFailed books the failure of attempt id and starts the backoff.
+func (w *World) connectFailed(id int) {
 	w.res.ConnectFails++
 	w.failures++
 	w.event(TraceConnectFail, 0, 0, int64(id))

@@ -36,7 +36,13 @@ func (w *World) checkEnd() error {
 
 	// Energy: the integral booked state by state equals power × time.
 	rc := &w.cfg.Radio
-	want := rc.PromotionPower*r.RadioTime[RadioPromotion].Seconds() + rc.ActivePower*r.RadioTime[RadioActive].Seconds()
+	small := books.radio.smallPromoTime
+	want := rc.PromotionPower*(r.RadioTime[RadioPromotion]-small).Seconds() + rc.ActivePower*r.RadioTime[RadioActive].Seconds()
+	if sp := rc.SmallPackets; sp != nil {
+		want += sp.PromotionPower * small.Seconds()
+	} else if small != 0 {
+		fail("%v in shared-channel promotions on a radio without a shared channel", small)
+	}
 	var tail time.Duration
 	for i, st := range rc.Tail {
 		want += st.Power * books.radio.stageTime[i].Seconds()

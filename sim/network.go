@@ -11,6 +11,7 @@ func (w *World) outage(d time.Duration, signals bool) {
 		w.pathDownUntil = until
 		w.eng.Set(&w.pathTimer, until, evPathRestore, 0)
 	}
+	w.ifaceDown = w.ifaceDown || signals
 	if w.state(LanePath) != 0 {
 		return // already down: the outage only lasts longer
 	}
@@ -21,6 +22,7 @@ func (w *World) outage(d time.Duration, signals bool) {
 func (w *World) onPathRestore() {
 	if w.now() >= w.pathDownUntil {
 		w.setState(LanePath, 0)
+		w.ifaceDown = false
 	}
 }
 

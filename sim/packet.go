@@ -24,6 +24,9 @@ type packet struct {
 	rtt  time.Duration
 	seq  int64 // the ping a pong answers
 	push pushRef
+	// paging: the packet waits at the base station for the radio's paging
+	// occasion (paging.go).
+	paging bool
 }
 
 // pushRef names a push and when the server sent it.
@@ -56,7 +59,7 @@ func (w *World) send(kind pktKind, conn int, rtt, need time.Duration) {
 // uplink sends packet p from the device once the radio is ready, keeping the
 // radio active for need after that (the time an answer is expected within).
 func (w *World) uplink(p int32, need time.Duration) {
-	w.eng.At(w.radioRequest(need), evUplink, int64(p))
+	w.eng.At(w.radioRequest(need, w.pkts[p].kind.isSmall()), evUplink, int64(p))
 }
 
 // downlink sends packet p from the server towards the device.
@@ -91,7 +94,15 @@ func (w *World) onDownlink(p int32) {
 		w.drop(p)
 		return
 	}
-	if ready := w.radioRequest(0); ready > w.now() {
+	if w.waitForPaging(p) {
+		return
+	}
+	w.reachDevice(p)
+}
+
+// reachDevice hands packet p to the radio, which receives it once promoted.
+func (w *World) reachDevice(p int32) {
+	if ready := w.radioRequest(0, w.pkts[p].kind.isSmall()); ready > w.now() {
 		w.eng.At(ready, evAtDevice, int64(p))
 		return
 	}
@@ -100,6 +111,11 @@ func (w *World) onDownlink(p int32) {
 
 // onAtDevice: the device's kernel has the packet.
 func (w *World) onAtDevice(p int32) {
+	if w.pkts[p].paging {
+		w.pkts[p].paging = false
+		w.reachDevice(p) // the paging occasion: now the promotion
+		return
+	}
 	pk := w.pkts[p]
 	w.freePacket(p)
 	c := &w.conns[pk.conn]
@@ -135,6 +151,9 @@ func (w *World) onAtDevice(p int32) {
 	case pktPush:
 		switch {
 		case w.hasCPU():
+			if w.taskHeld && w.appState() == Background {
+				w.beginTask() // the data handler begins its own (task_policy.go)
+			}
 			w.pushDelivered(pk.push)
 		case w.cfg.Platform.WakeOnSocketData:
 			w.wake(WakePush)

@@ -16,6 +16,12 @@ type radio struct {
 	energy      float64       // J used up to the last state change
 	promotions  int
 	stageTime   [MaxTailStages]time.Duration // time in each tail stage, for the energy check
+
+	// The shared-channel path (radio_small.go).
+	smallPromo     bool          // the promotion under way enters the small-packet stage
+	upgrade        bool          // after it, promote on to the dedicated channel
+	upgradeNeed    time.Duration // for a connect that needs the radio that long
+	smallPromoTime time.Duration // time in small-packet promotions, for the energy check
 }
 
 // MaxTailStages is the most tail stages a radio profile may have.
@@ -26,6 +32,9 @@ func (w *World) radioPower() float64 {
 	r := &w.cfg.Radio
 	switch RadioState(w.state(LaneRadio)) {
 	case RadioPromotion:
+		if w.radio.smallPromo {
+			return r.SmallPackets.PromotionPower
+		}
 		return r.PromotionPower
 	case RadioActive:
 		return r.ActivePower
@@ -46,28 +55,29 @@ func (w *World) radioEnter(s RadioState, stage int) {
 func (w *World) radioClose() {
 	d := w.now() - w.lanes[LaneRadio].since
 	w.radio.energy += w.radioPower() * d.Seconds()
-	if RadioState(w.state(LaneRadio)) == RadioTail {
+	switch RadioState(w.state(LaneRadio)) {
+	case RadioTail:
 		w.radio.stageTime[w.radio.stage] += d
+	case RadioPromotion:
+		if w.radio.smallPromo {
+			w.radio.smallPromoTime += d
+		}
 	}
 }
 
 // radioRequest asks for the radio to carry a packet now and stay active for
 // need after it can; it returns when the packet can go (after any promotion).
-func (w *World) radioRequest(need time.Duration) time.Duration {
-	now, r, cfg := w.now(), &w.radio, &w.cfg.Radio
+// A small packet may ride on the radio's shared channel (radio_small.go).
+func (w *World) radioRequest(need time.Duration, small bool) time.Duration {
+	if sp := w.cfg.Radio.SmallPackets; sp != nil {
+		if ready, ok := w.radioShared(sp, need, small); ok {
+			return ready
+		}
+	}
+	now, r := w.now(), &w.radio
 	switch RadioState(w.state(LaneRadio)) {
 	case RadioIdle:
-		r.promotions++
-		ready := now + cfg.Promotion
-		r.activeUntil = ready + need
-		if cfg.Promotion > 0 {
-			w.radioEnter(RadioPromotion, 0)
-			w.eng.Set(&r.timer, ready, evRadio, 0)
-		} else {
-			w.radioEnter(RadioActive, 0)
-			w.eng.Set(&r.timer, r.activeUntil, evRadio, 0)
-		}
-		return ready
+		return w.radioPromote(need)
 	case RadioPromotion:
 		ready, _ := w.eng.When(r.timer)
 		r.activeUntil = max(r.activeUntil, ready+need)
@@ -94,10 +104,31 @@ func (w *World) radioRequest(need time.Duration) time.Duration {
 	}
 }
 
+// radioPromote starts a promotion to the dedicated channel for a packet that
+// needs the radio active for need after it; it returns when the packet can go.
+func (w *World) radioPromote(need time.Duration) time.Duration {
+	r, cfg := &w.radio, &w.cfg.Radio
+	r.promotions++
+	ready := w.now() + cfg.Promotion
+	r.activeUntil = ready + need
+	if cfg.Promotion > 0 {
+		w.radioEnter(RadioPromotion, 0)
+		w.eng.Set(&r.timer, ready, evRadio, 0)
+	} else {
+		w.radioEnter(RadioActive, 0)
+		w.eng.Set(&r.timer, r.activeUntil, evRadio, 0)
+	}
+	return ready
+}
+
 func (w *World) onRadio() {
 	r := &w.radio
 	switch RadioState(w.state(LaneRadio)) {
 	case RadioPromotion:
+		if r.smallPromo {
+			w.smallPromotionDone()
+			return
+		}
 		w.radioEnter(RadioActive, 0)
 		w.eng.Set(&r.timer, max(r.activeUntil, w.now()), evRadio, 0)
 	case RadioActive:

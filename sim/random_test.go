@@ -71,7 +71,7 @@ func randomConfig(seed uint64) sim.Config {
 		cfg.App.ForegroundInterval = dur(10*time.Second, 10*time.Minute)
 	}
 	cfg.App.Timeout = dur(time.Millisecond, 2*time.Minute)
-	cfg.App.BackgroundTask = sim.TaskPolicy(r.IntN(3))
+	cfg.App.BackgroundTask = sim.TaskPolicy(r.IntN(len(sim.TaskPolicies())))
 	cfg.App.Reconnect = sim.Backoff{Initial: dur(time.Millisecond, 10*time.Second), Multiplier: 1 + 3*r.Float64(), Jitter: r.Float64() * 0.9}
 	cfg.App.Reconnect.Max = cfg.App.Reconnect.Initial * time.Duration(1+r.IntN(200))
 	cfg.User = sim.User{}
@@ -101,12 +101,21 @@ func randomConfig(seed uint64) sim.Config {
 	if r.IntN(3) > 0 {
 		cfg.Server.Pushes = &sim.Pushes{PerHour: r.Float64() * 60, DropOffline: r.IntN(2) == 0}
 	}
-	switch r.IntN(3) {
+	switch r.IntN(4) {
 	case 0:
 		cfg.Radio = sim.Radio{Name: "3g", Promotion: 2 * time.Second, PromotionPower: 0.6, ActivePower: 0.8,
 			Tail: []sim.TailStage{{For: 5 * time.Second, Power: 0.8}, {For: 12 * time.Second, Power: 0.46}}}
+	case 2:
+		// A shared channel for small packets, a paging stage after it.
+		cfg.Radio = sim.Radio{Name: "3g-fach", Promotion: dur(0, 3*time.Second), PromotionPower: 0.6, ActivePower: 0.8,
+			Tail: []sim.TailStage{{For: 5 * time.Second, Power: 0.8}, {For: dur(time.Millisecond, 10*time.Second), Power: 0.46},
+				{For: dur(time.Second, time.Hour), Power: 0.025}},
+			SmallPackets: &sim.SmallPackets{Stage: r.IntN(3), Promotion: dur(0, time.Second), PromotionPower: 0.46}}
 	case 1:
 		cfg.Radio = sim.Radio{Name: "wifi", ActivePower: 0.403, Tail: []sim.TailStage{{For: 250 * time.Millisecond, Power: 0.403}}}
+	}
+	if r.IntN(2) == 0 {
+		cfg.Radio.PagingCycle = dur(0, 3*time.Second)
 	}
 	cfg.Events = nil
 	for range r.IntN(6) {

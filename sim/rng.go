@@ -18,6 +18,7 @@ const (
 	streamReconnect // backoff jitter
 	streamLatency   // RTT and connect time
 	streamPhase     // where each periodic schedule starts (see phase.go)
+	streamPaging    // how long a packet for a sleeping radio waits for its paging occasion
 	numStreams
 )
 

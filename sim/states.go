@@ -100,9 +100,9 @@ var legal = [NumLanes][][]bool{
 	},
 	LaneRadio: {
 		RadioIdle:      {RadioPromotion: true, RadioActive: true},
-		RadioPromotion: {RadioActive: true},
+		RadioPromotion: {RadioActive: true, RadioTail: true}, // → tail: a cell update onto the shared channel
 		RadioActive:    {RadioTail: true, RadioIdle: true},
-		RadioTail:      {RadioActive: true, RadioTail: true, RadioIdle: true},
+		RadioTail:      {RadioActive: true, RadioTail: true, RadioIdle: true, RadioPromotion: true},
 	},
 }
 

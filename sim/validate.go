@@ -57,7 +57,7 @@ func (c *Config) Validate() error {
 	v.check(a.ForegroundInterval == 0 || a.ForegroundInterval >= MinInterval, "app.heartbeat.foreground_interval",
 		FormatDuration(a.ForegroundInterval), "must be at least 1ms")
 	v.positive("app.heartbeat.timeout", a.Timeout)
-	v.check(a.BackgroundTask <= Leak, "app.background_task", fmt.Sprint(a.BackgroundTask), "unknown policy")
+	v.check(int(a.BackgroundTask) < len(taskPolicyNames), "app.background_task", fmt.Sprint(a.BackgroundTask), "unknown policy")
 	r := &a.Reconnect
 	v.positive("app.reconnect.initial", r.Initial)
 	v.check(r.Max >= r.Initial, "app.reconnect.max", FormatDuration(r.Max), "must not be shorter than app.reconnect.initial")
@@ -101,6 +101,13 @@ func (c *Config) Validate() error {
 	for i, t := range rd.Tail {
 		v.positive(fmt.Sprintf("radio.tail[%d].for", i), t.For)
 		v.power(fmt.Sprintf("radio.tail[%d].power", i), t.Power)
+	}
+	v.nonNegative("radio.paging_cycle", rd.PagingCycle)
+	if sp := rd.SmallPackets; sp != nil {
+		v.check(sp.Stage >= 0 && sp.Stage < len(rd.Tail), "radio.small_packets.stage", fmt.Sprint(sp.Stage),
+			fmt.Sprintf("must name a tail stage, 0 to %d", len(rd.Tail)-1))
+		v.nonNegative("radio.small_packets.promotion", sp.Promotion)
+		v.power("radio.small_packets.promotion_power", sp.PromotionPower)
 	}
 
 	d := &c.Device

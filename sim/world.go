@@ -117,6 +117,9 @@ type World struct {
 	natConn       int // the connection the NAT holds a mapping for (-1: none)
 	natTimer      des.Timer
 
+	ifaceDown bool // the outage took the interface away (interface.go)
+	leaked    bool // a background task whose id was overwritten is held (task_policy.go)
+
 	// The server.
 	serverDownUntil time.Duration
 	serverTimer     des.Timer
@@ -238,7 +241,7 @@ func (w *World) reset(cfg *Config, rep int, opt Options) {
 	w.conns = w.conns[:0]
 	w.cur, w.pingOut, w.pingSeq, w.failures = -1, false, 0, 0
 	w.unrecovered = w.unrecovered[:0]
-	w.pathDownUntil, w.serverDownUntil = 0, 0
+	w.pathDownUntil, w.serverDownUntil, w.ifaceDown, w.leaked = 0, 0, false, false
 	w.natConn, w.session = -1, -1
 	w.queue = w.queue[:0]
 	w.pkts, w.freePkt = w.pkts[:0], w.freePkt[:0]

@@ -64,6 +64,13 @@ func describeRadio(r sim.Radio) string {
 	for _, t := range r.Tail {
 		tail = append(tail, fmt.Sprintf("%s at %gmW", sim.FormatDuration(t.For), t.Power*1000))
 	}
-	return fmt.Sprintf("promotion %s at %gmW, active %gmW, tail %s", sim.FormatDuration(r.Promotion),
+	d := fmt.Sprintf("promotion %s at %gmW, active %gmW, tail %s", sim.FormatDuration(r.Promotion),
 		r.PromotionPower*1000, r.ActivePower*1000, strings.Join(tail, " then "))
+	if sp := r.SmallPackets; sp != nil {
+		d += fmt.Sprintf("; small packets ride on tail stage %d after %s at %gmW", sp.Stage, sim.FormatDuration(sp.Promotion), sp.PromotionPower*1000)
+	}
+	if r.PagingCycle > 0 {
+		d += "; paged every " + sim.FormatDuration(r.PagingCycle)
+	}
+	return d
 }

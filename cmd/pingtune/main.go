@@ -47,6 +47,7 @@ func verbs() []verb {
 		{"timeline", "draw one replication over time as a PNG", cmdTimeline},
 		{"trace", "print one replication's events as JSON lines", cmdTrace},
 		{"scenarios", "list the built-in scenarios and presets", cmdScenarios},
+		{"calibrate", "fit a radio preset to a phone's measured keepalive cost", cmdCalibrate},
 	}
 }
 
