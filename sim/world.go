@@ -43,6 +43,9 @@ const (
 type Options struct {
 	Tracer Tracer // receives every event and state change; nil: no tracing
 	Check  bool   // verify the model's invariants as the run goes and at its end
+	// Cancel, if set, is asked every few thousand events whether to stop;
+	// when it says yes, Run returns an error wrapping context.Canceled.
+	Cancel func() bool
 }
 
 // World is one replication's state: the device, its app, the connection, the
@@ -145,6 +148,9 @@ func (w *World) Run(cfg *Config, rep int, opt Options) (res Result, err error) {
 	w.reset(cfg, rep, opt)
 	w.start()
 	for {
+		if opt.Cancel != nil && w.eng.Fired()%cancelPoll == 0 && opt.Cancel() {
+			return Result{}, w.cancelled(rep)
+		}
 		last := w.now()
 		ev, ok, err := w.eng.Next(cfg.Horizon)
 		if w.check && w.now() < last {
