@@ -41,7 +41,7 @@ more than a picture can show; narrow a busier one with -from/-to.`, e.stderr)
 	if err := c.checkOut(true); err != nil {
 		return err
 	}
-	interrupted := func() bool { return ctx.Err() != nil }
+	stopped := func() bool { return ctx.Err() != nil }
 	cfg, err := o.load(&c, rest)
 	if err != nil {
 		return err
@@ -53,7 +53,7 @@ more than a picture can show; narrow a busier one with -from/-to.`, e.stderr)
 	how := "the window asked for"
 	if !given {
 		// The default window depends on the first break: find it first.
-		res, err := sim.Run(cfg, o.rep, sim.Options{Check: c.check, Cancel: interrupted})
+		res, err := sim.Run(cfg, o.rep, sim.Options{Check: c.check, Cancel: stopped})
 		if err != nil {
 			return err
 		}
@@ -67,7 +67,7 @@ more than a picture can show; narrow a busier one with -from/-to.`, e.stderr)
 	// The run stops early when the window turns out to hold more than a
 	// picture can show.
 	full := func() bool { _, over := rec.Overflow(); return over }
-	res, err := sim.Run(cfg, o.rep, sim.Options{Tracer: rec, Check: c.check, Cancel: func() bool { return full() || interrupted() }})
+	res, err := sim.Run(cfg, o.rep, sim.Options{Tracer: rec, Check: c.check, Cancel: func() bool { return full() || stopped() }})
 	if beyond, over := rec.Overflow(); over && ctx.Err() == nil {
 		return tooBusy(win, beyond)
 	}

@@ -77,7 +77,7 @@ func run(ctx context.Context, args []string, e *env) int {
 	for _, v := range verbs() {
 		if v.name == args[0] {
 			err := v.run(ctx, args[1:], e)
-			if err != nil && ctx.Err() != nil && !errors.Is(err, flag.ErrHelp) {
+			if failedRunning(err) && ctx.Err() != nil {
 				err = interruptedError(v.name, err)
 			}
 			return exitCode(err, e.stderr)
@@ -122,6 +122,17 @@ func unmet(err error) error { return &cliError{code: exitUnmet, err: err, quiet:
 // exit 130. msg says what was left, e.g. "sweep interrupted: DIR unchanged".
 func interrupted(msg string) error {
 	return &cliError{code: exitInterrupted, err: errors.New(msg)}
+}
+
+// failedRunning reports whether err is a failure while running (exit 1),
+// which an interrupt may have caused; bad usage and unmet requirements are
+// what they say whenever they come.
+func failedRunning(err error) bool {
+	if err == nil || errors.Is(err, flag.ErrHelp) {
+		return false
+	}
+	var ce *cliError
+	return !errors.As(err, &ce) || ce.code == exitFailure
 }
 
 // interruptedError turns the error of a verb whose context was cancelled

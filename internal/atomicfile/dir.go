@@ -164,13 +164,31 @@ func ReplaceDir(dir string, files []NamedData, owned []string, ready func() erro
 	return nil
 }
 
-// resolve is dir with a symbolic link at its end followed, cleaned.
+// resolve is dir as an absolute path, with a symbolic link at its end
+// followed. A directory that holds the working directory cannot be swapped
+// (the shell that ran us would be left in the removed copy), nor can a root.
 func resolve(dir string) (string, error) {
-	dir = filepath.Clean(dir)
-	if fi, err := os.Lstat(dir); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
-		return filepath.EvalSymlinks(dir)
+	real, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
 	}
-	return dir, nil
+	if fi, err := os.Lstat(real); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		if real, err = filepath.EvalSymlinks(real); err != nil {
+			return "", err
+		}
+		if real, err = filepath.Abs(real); err != nil {
+			return "", err
+		}
+	}
+	if filepath.Dir(real) == real {
+		return "", fmt.Errorf("%s: cannot replace a root directory; name a directory inside it", dir)
+	}
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(real, wd); err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
+			return "", fmt.Errorf("%s holds the working directory, and its content is replaced as a whole; name a directory inside it", dir)
+		}
+	}
+	return real, nil
 }
 
 // replaceable fails if dir/name exists and is neither a file nor a link:

@@ -224,3 +224,25 @@ func TestCheckPath(t *testing.T) {
 		t.Errorf("CheckPath left %v", entries)
 	}
 }
+
+// TestReplaceDirRefusesTheWorkingDirectory: the directory the process (and
+// the shell that started it) works in, or one above it, is not swapped away.
+func TestReplaceDirRefusesTheWorkingDirectory(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	writeTree(t, filepath.Join(dir, "sub"), map[string]string{"a.txt": "a"})
+	t.Chdir(filepath.Join(dir, "sub"))
+	for _, d := range []string{".", "..", dir, "/"} {
+		if err := PrepareDir(d, owned); err == nil {
+			t.Errorf("PrepareDir(%q) accepted", d)
+		}
+		if err := ReplaceDir(d, []NamedData{{"a.txt", []byte("new")}}, owned, ok); err == nil {
+			t.Errorf("ReplaceDir(%q) accepted", d)
+		}
+	}
+	if b, _ := os.ReadFile("a.txt"); string(b) != "a" {
+		t.Errorf("a.txt holds %q", b)
+	}
+	if err := ReplaceDir("new", []NamedData{{"a.txt", []byte("new")}}, owned, ok); err != nil {
+		t.Errorf("a directory inside the working one: %v", err)
+	}
+}
