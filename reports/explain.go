@@ -307,7 +307,7 @@ func explainNone(res *sweep.Result) []string {
 // tooFew reports whether a check failed only because its bound is unknown.
 func tooFew(checks []sweep.Check) bool {
 	for _, c := range checks {
-		if c.Status == sweep.Unproven && math.IsInf(float64(c.Conservative), 0) {
+		if c.Status == sweep.Unproven && math.IsInf(float64(c.Conservative), 0) && sweep.IsLatency(c.Metric) {
 			return true
 		}
 	}

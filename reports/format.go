@@ -115,6 +115,10 @@ func checkValue(c sweep.Check) string {
 		end = "lower bound"
 	}
 	v, cons := float64(c.Value), float64(c.Conservative)
+	if !sweep.IsLatency(c.Metric) && math.IsInf(cons, 0) {
+		return fmt.Sprintf("%s %s, but a mean of fewer than %d replications has no 95%% interval to test (raise -reps)",
+			what, MetricValue(c.Metric, v), sweep.MinMeanReps)
+	}
 	s := fmt.Sprintf("%s %s, %s %s", what, valueNear(c.Metric, v, c.Bound), end, valueNear(c.Metric, cons, c.Bound))
 	if sweep.IsLatency(c.Metric) && math.IsInf(cons, 1) && !math.IsInf(v, 1) {
 		if n := c.N + c.Censored; n < sweep.MinLatencyN {

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"image/png"
 	"math"
@@ -81,7 +82,7 @@ func TestSweepWithoutBreaks(t *testing.T) {
 	if _, err := DetectCDFPlot(in.Result, "png"); !errors.Is(err, ErrNothingToPlot) {
 		t.Errorf("CDF: err %v, want ErrNothingToPlot", err)
 	}
-	files, err := SweepFiles(in, false)
+	files, err := SweepFiles(context.Background(), in, false)
 	if err != nil {
 		t.Fatal(err)
 	}

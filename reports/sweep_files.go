@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 )
@@ -15,8 +16,9 @@ type File struct {
 // SweepFiles renders every output of a sweep into memory: results.json,
 // results.csv, the four PNG plots (and SVGs when svg is set), report.md and
 // report.html with the PNGs inlined. Nothing touches the disk, so the caller
-// can install them all together or not at all.
-func SweepFiles(in *Sweep, svg bool) ([]File, error) {
+// can install them all together or not at all. A cancelled ctx stops it
+// between two files with ctx's error.
+func SweepFiles(ctx context.Context, in *Sweep, svg bool) ([]File, error) {
 	var files []File
 	var buf bytes.Buffer
 	if err := WriteSweepJSON(&buf, in); err != nil {
@@ -41,6 +43,9 @@ func SweepFiles(in *Sweep, svg bool) ([]File, error) {
 	pngs := map[string][]byte{}
 	var skipped []string
 	for _, p := range plots {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		png, err := p.draw("png")
 		if err != nil {
 			// A plot with nothing to show (no breaks at all) is left out and
@@ -54,12 +59,18 @@ func SweepFiles(in *Sweep, svg bool) ([]File, error) {
 		pngs[p.name] = png
 		files = append(files, File{p.name, png})
 		if svg {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 			s, err := p.draw("svg")
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", p.name, err)
 			}
 			files = append(files, File{p.name[:len(p.name)-len(".png")] + ".svg", s})
 		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	doc := sweepDocument(in, pngs)
 	if len(skipped) > 0 {

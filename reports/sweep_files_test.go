@@ -2,7 +2,9 @@ package reports
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
 	"strings"
 	"sync"
 	"testing"
@@ -17,7 +19,7 @@ var fixtureFiles = sync.OnceValues(func() ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return SweepFiles(in, true)
+	return SweepFiles(context.Background(), in, true)
 })
 
 // fixtureFile is one of the shared files by name.
@@ -56,7 +58,7 @@ func TestSweepFilesAreComplete(t *testing.T) {
 
 // The same sweep renders to the same bytes, images included.
 func TestSweepFilesAreDeterministic(t *testing.T) {
-	again, err := SweepFiles(fixture(t, true, fixtureReqs...), false)
+	again, err := SweepFiles(context.Background(), fixture(t, true, fixtureReqs...), false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,5 +135,17 @@ func TestYAMLToJSON(t *testing.T) {
 	}
 	if _, err := YAMLToJSON([]byte("a: [")); err == nil {
 		t.Error("bad YAML: no error")
+	}
+}
+
+// TestSweepFilesStopWhenCancelled: an interrupt while the plots are drawn
+// stops the rendering between two files with the context's error.
+func TestSweepFilesStopWhenCancelled(t *testing.T) {
+	in := fixture(t, true, fixtureReqs...)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	files, err := SweepFiles(ctx, in, true)
+	if !errors.Is(err, context.Canceled) || files != nil {
+		t.Fatalf("%d files, error %v; want none and context.Canceled", len(files), err)
 	}
 }

@@ -16,9 +16,11 @@ type tlStoryLine struct {
 }
 
 // tlStory is a line for every break that happened, or was resolved, in the
-// window, in time order.
+// window, in time order. It reads the records once (tlIndex), so a long
+// window with many breaks costs no more than its records and breaks.
 func tlStory(t *Timeline) []tlStoryLine {
 	var lines []tlStoryLine
+	x := newTLIndex(t.Events)
 	for i, b := range t.Result.Breaks {
 		if !tlBreakInWindow(b, t.Window) {
 			continue
@@ -27,24 +29,22 @@ func tlStory(t *Timeline) []tlStoryLine {
 		if b.At < t.Window.From {
 			s += " (before this window)"
 		}
-		s += ": " + tlWhy(t, b)
-		s += ". Client: " + tlResolution(b.At, b.Client, tlClientHow(t, b))
+		s += ": " + tlWhy(t, x, b)
+		s += ". Client: " + tlResolution(b.At, b.Client, tlClientHow(t, x, b))
 		s += ". Server: " + tlResolution(b.At, b.Server, tlServerHow(t, b))
-		s += ". Up again: " + tlResolution(b.At, b.Recover, tlReconnects(t, b))
+		s += ". Up again: " + tlResolution(b.At, b.Recover, tlReconnects(x, b))
 		lines = append(lines, tlStoryLine{N: i + 1, Cause: b.Cause, Text: s + "."})
 	}
 	return lines
 }
 
 // tlWhy says what broke the connection.
-func tlWhy(t *Timeline, b sim.Break) string {
+func tlWhy(t *Timeline, x *tlIndex, b sim.Break) string {
 	cfg := t.Config
 	switch b.Cause {
 	case sim.CauseWifi:
-		for _, e := range t.Events {
-			if e.Kind == sim.TraceState && e.Lane == sim.LanePath && e.To == 0 && e.At > b.At {
-				return fmt.Sprintf("the network path went down for %s", tlLatency(e.At-b.At))
-			}
+		if up, ok := x.pathUpAfter(b.At); ok {
+			return fmt.Sprintf("the network path went down for %s", tlLatency(up-b.At))
 		}
 		return "the network path went down"
 	case sim.CauseHandover:
@@ -65,27 +65,11 @@ func tlWhy(t *Timeline, b sim.Break) string {
 
 // tlReconnects says how many connect attempts failed between b and the
 // connection it was repaired with, and the longest wait between two.
-func tlReconnects(t *Timeline, b sim.Break) string {
+func tlReconnects(x *tlIndex, b sim.Break) string {
 	if b.Recover == sim.Unresolved {
 		return ""
 	}
-	end := b.At + b.Recover
-	fails := 0
-	var lastFail, wait time.Duration = -1, 0
-	for _, e := range t.Events {
-		if e.At < b.At || e.At > end {
-			continue
-		}
-		switch e.Kind {
-		case sim.TraceConnectFail:
-			fails++
-			lastFail = e.At
-		case sim.TraceConnectStart:
-			if lastFail >= 0 {
-				wait = max(wait, e.At-lastFail)
-			}
-		}
-	}
+	fails, wait := x.reconnects(b.At, b.At+b.Recover)
 	if fails == 0 {
 		return ""
 	}
@@ -120,22 +104,9 @@ func tlResolution(at, latency time.Duration, how string) string {
 	return s
 }
 
-// tlWakeAt is the cause of a wakeup at exactly at, or -1.
-func tlWakeAt(t *Timeline, at time.Duration) int {
-	for _, e := range t.Events {
-		if e.At == at && e.Kind == sim.TraceWakeup {
-			return int(e.Cause)
-		}
-		if e.At > at {
-			break
-		}
-	}
-	return -1
-}
-
 // tlClientHow says how the client learned of b (the model records it), and
 // whether the app heard of it at once or only when it next ran.
-func tlClientHow(t *Timeline, b sim.Break) string {
+func tlClientHow(t *Timeline, x *tlIndex, b sim.Break) string {
 	if b.Client == sim.Unresolved {
 		return ""
 	}
@@ -153,7 +124,7 @@ func tlClientHow(t *Timeline, b sim.Break) string {
 	default:
 		what = "a FIN or reset from the server arrived"
 	}
-	switch wake := tlWakeAt(t, at); {
+	switch wake := x.wakeAt(at); {
 	case wake == int(sim.WakeSocket):
 		return what + " and woke the app"
 	case wake >= 0:

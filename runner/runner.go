@@ -23,9 +23,10 @@ type Options struct {
 // Run plays replications 0..reps-1 of every config and returns
 // results[config][rep]. Replication k of every config uses the same random
 // streams, so configs that differ only in the interval see the same world.
-// On error (or cancellation) it stops the workers promptly and returns the
-// error of the lowest (config, rep) that failed, so the error too does not
-// depend on scheduling.
+// Cancelling ctx stops every replication within a few thousand events and
+// Run returns ctx's error. On a replication's error it starts no more and
+// returns the error of the lowest (config, rep) that failed, so the error too
+// does not depend on scheduling.
 func Run(ctx context.Context, cfgs []*sim.Config, reps int, opt Options) ([][]sim.Result, error) {
 	workers := opt.Workers
 	if workers <= 0 {
@@ -42,6 +43,10 @@ func Run(ctx context.Context, cfgs []*sim.Config, reps int, opt Options) ([][]si
 	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	// A replication stops mid-run when the caller cancels; a failure of
+	// another replication only stops the feeding of new ones, so that the
+	// lowest failing replication still runs to its own error.
+	interrupted := func() bool { return parent.Err() != nil }
 	jobs := make(chan int)
 	done := make(chan struct{}, workers)
 	var wg sync.WaitGroup
@@ -52,7 +57,7 @@ func Run(ctx context.Context, cfgs []*sim.Config, reps int, opt Options) ([][]si
 			var w sim.World
 			for j := range jobs {
 				c, rep := j/reps, j%reps
-				r, err := w.Run(cfgs[c], rep, sim.Options{Check: opt.Check})
+				r, err := w.Run(cfgs[c], rep, sim.Options{Check: opt.Check, Cancel: interrupted})
 				if err != nil {
 					errs[j] = err
 					cancel()
@@ -90,13 +95,13 @@ feed:
 	wg.Wait()
 	close(done)
 	pw.Wait()
+	if err := parent.Err(); err != nil {
+		return nil, err // interrupted: some replications stopped or never ran
+	}
 	for _, err := range errs {
 		if err != nil {
 			return nil, err
 		}
-	}
-	if err := parent.Err(); err != nil {
-		return nil, err // interrupted: some replications never ran
 	}
 	return results, nil
 }

@@ -2,7 +2,9 @@ package runner
 
 import (
 	"context"
+	"errors"
 	"reflect"
+	"sync"
 	"testing"
 	"time"
 
@@ -66,5 +68,41 @@ func TestCancelStopsPromptly(t *testing.T) {
 	}
 	if n > 20 {
 		t.Fatalf("%d replications ran after cancelling at 4", n)
+	}
+}
+
+// flippingCtx is a context whose Err turns to context.Canceled on its
+// after-th call and whose Done never closes: only a replication that asks
+// Err as it runs can notice it.
+type flippingCtx struct {
+	context.Context
+	calls, after int
+	mu           sync.Mutex
+}
+
+func (c *flippingCtx) Err() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.calls++
+	if c.calls >= c.after {
+		return context.Canceled
+	}
+	return nil
+}
+
+// TestCancelStopsInsideAReplication: a cancellation that comes while a
+// replication runs stops that replication, not only the ones after it.
+func TestCancelStopsInsideAReplication(t *testing.T) {
+	cfg := testcfg.Classic()
+	cfg.Horizon = 10 * 365 * 24 * time.Hour // far more events than the polls below cover
+	cfg.MaxEvents = 0
+	ctx := &flippingCtx{Context: context.Background(), after: 3}
+	_, err := Run(ctx, []*sim.Config{&cfg}, 1, Options{Workers: 1})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("error %v, want context.Canceled", err)
+	}
+	// The replication asked twice and stopped at the third; Run asks once more.
+	if ctx.calls != 4 {
+		t.Errorf("Err was asked %d times, want 4", ctx.calls)
 	}
 }

@@ -53,6 +53,9 @@ func generator(k des.Kind) bool {
 type Options struct {
 	Tracer Tracer // receives every event and state change; nil: no tracing
 	Check  bool   // verify the model's invariants as the run goes and at its end
+	// Cancel, if set, is asked every few thousand events whether to stop;
+	// when it says yes, Run returns an error wrapping context.Canceled.
+	Cancel func() bool
 }
 
 // World is one replication's state: the device, its app, the connection, the
@@ -66,6 +69,7 @@ type World struct {
 	rng    [numStreams]*rand.Rand
 	tracer Tracer
 	check  bool
+	cancel func() bool // Options.Cancel
 	res    Result
 
 	interval   time.Duration // the effective background interval
@@ -192,6 +196,9 @@ func (w *World) Run(cfg *Config, rep int, opt Options) (res Result, err error) {
 func (w *World) play(until time.Duration) error {
 	cfg := w.cfg
 	for {
+		if w.cancel != nil && w.eng.Fired()%cancelPoll == 0 && w.cancel() {
+			return w.cancelled(w.res.Rep)
+		}
 		last := w.now()
 		ev, ok, err := w.eng.Next(until)
 		if w.check && w.now() < last {
@@ -227,7 +234,7 @@ func (w *World) reset(cfg *Config, rep int, opt Options) {
 			w.rng[s] = rand.New(&w.pcg[s])
 		}
 	}
-	w.tracer, w.check = opt.Tracer, opt.Check
+	w.tracer, w.check, w.cancel = opt.Tracer, opt.Check, opt.Cancel
 	breaks, lat := w.res.Breaks[:0], w.res.PushLatency[:0]
 	w.res = Result{Rep: rep, Horizon: cfg.Horizon, Breaks: breaks, PushLatency: lat}
 	w.interval = cfg.EffectiveInterval()

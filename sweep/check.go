@@ -91,6 +91,12 @@ func (c Check) marginAt(v float64) float64 {
 // "too few breaks to tell".
 const MinLatencyN = 72
 
+// MinMeanReps is the fewest replications whose mean has a 95% interval: one
+// replication's "interval" is its value (no spread to measure), which would
+// pass a requirement on no evidence, so below it a requirement on a mean
+// cannot be shown to hold.
+const MinMeanReps = 2
+
 // Evaluate tests each requirement on one summarised interval.
 func Evaluate(p *stats.Point, reqs []Requirement) []Check {
 	checks := make([]Check, len(reqs))
@@ -133,6 +139,9 @@ func evaluate(p *stats.Point, r Requirement) Check {
 		value, ci = latency(&c, p.PushLatency, ps.LatencyS, ps.Lost+ps.Dropped+ps.Pending)
 	default:
 		panic("sweep: unknown metric " + r.Metric) // Analyze and Run validate first
+	}
+	if !IsLatency(r.Metric) && p.Replications < MinMeanReps {
+		ci = [2]stats.Bound{stats.Bound(math.Inf(-1)), stats.Bound(math.Inf(1))} // unknown
 	}
 	if c.Status == Vacuous {
 		c.Holds = true

@@ -136,3 +136,37 @@ func TestCensoredBreaksCountOnlyPastTheBound(t *testing.T) {
 		t.Errorf("40 breaks undetected for longer than the bound: got %+v, want unmet", c)
 	}
 }
+
+// TestEvaluateOneReplicationCannotPass: one replication's mean has a
+// zero-width "interval" (its value); a requirement on a mean is then
+// unproven (or unmet), never met, with the conservative end unknown. Two
+// replications are enough to pass; latency requirements pool breaks and are
+// unaffected.
+func TestEvaluateOneReplicationCannotPass(t *testing.T) {
+	reqs := []Requirement{
+		{Metric: BatteryPctPerDay, Upper: true, Bound: 2},
+		{Metric: Availability, Upper: false, Bound: 0.98},
+		{Metric: WakeupsPerHour, Upper: true, Bound: 0},
+		{Metric: DetectClientP95, Upper: true, Bound: 100},
+	}
+	one := pt(600, 600, []float64{1}, latencies(400, 90))
+	want := []struct {
+		status Status
+		cons   float64
+	}{{Unproven, math.Inf(1)}, {Unproven, math.Inf(-1)}, {Unproven, math.Inf(1)}, {Met, 0}}
+	for i, c := range Evaluate(&one, reqs) {
+		if c.Status != want[i].status || c.Holds != (want[i].status == Met) {
+			t.Errorf("%s with 1 replication: %s (holds %v), want %s", c.Metric, c.Status, c.Holds, want[i].status)
+		}
+		if want[i].status != Met && float64(c.Conservative) != want[i].cons {
+			t.Errorf("%s with 1 replication: tested at %v, want %v (unknown)", c.Metric, c.Conservative, want[i].cons)
+		}
+	}
+	if c := Evaluate(&one, []Requirement{{Metric: BatteryPctPerDay, Upper: true, Bound: 0.5}})[0]; c.Status != Unmet {
+		t.Errorf("an estimate outside the bound with 1 replication: %s, want unmet", c.Status)
+	}
+	two := pt(600, 600, []float64{0.99, 1.01}, latencies(400, 90)) // upper end 1 + 12.71·0.0141/√2 ≈ 1.13
+	if c := Evaluate(&two, reqs[:1])[0]; c.Status != Met {
+		t.Errorf("2 replications, well within: %s, want met", c.Status)
+	}
+}

@@ -20,6 +20,9 @@ interval. Exit status 0 when all hold, 3 when one does not (a release gate),
 	if err != nil {
 		return err
 	}
+	if err := c.checkOut(false); err != nil {
+		return err
+	}
 	sc, intervals, err := c.load(rest)
 	if err != nil {
 		return err
@@ -35,10 +38,7 @@ interval. Exit status 0 when all hold, 3 when one does not (a release gate),
 	cfg := sc.Config.WithInterval(T)
 	point, err := simulate(ctx, e, &c, &cfg)
 	if err != nil {
-		if ctx.Err() != nil {
-			return fmt.Errorf("check interrupted")
-		}
-		return err
+		return err // main says "check interrupted" when it was
 	}
 	checks := sweep.Evaluate(&point, reqs)
 	if err := output(e, c.out, func(w io.Writer) error {

@@ -21,6 +21,9 @@ func cmdRun(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	if err := c.checkOut(false); err != nil {
+		return err
+	}
 	sc, intervals, err := c.load(rest)
 	if err != nil {
 		return err

@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -49,8 +47,10 @@ Exit status 3 when no interval meets the requirements.`, e.stderr)
 		}
 	}
 	if *out != "" {
-		if fi, err := os.Stat(*out); err == nil && !fi.IsDir() {
-			return usagef("-out %s: not a directory", *out)
+		// Before the work: a bad -out fails now, not after it; what an
+		// interrupted earlier sweep left is put right or removed.
+		if err := atomicfile.PrepareDir(*out, sweepOutputs); err != nil {
+			return usagef("-out: %v", err)
 		}
 	}
 	reqs := sc.Sweep.Require
@@ -62,7 +62,7 @@ Exit status 3 when no interval meets the requirements.`, e.stderr)
 	finish()
 	if err != nil {
 		if ctx.Err() != nil {
-			return fmt.Errorf("sweep interrupted: nothing written")
+			return interrupted("sweep interrupted: " + unchanged(*out))
 		}
 		return err
 	}
@@ -75,11 +75,14 @@ Exit status 3 when no interval meets the requirements.`, e.stderr)
 
 	var written []string
 	if *out != "" {
-		files, err := reports.SweepFiles(in, *svg)
-		if err != nil {
-			return err
+		files, err := reports.SweepFiles(ctx, in, *svg)
+		if err == nil {
+			err = install(ctx, *out, files)
 		}
-		if err := install(*out, files); err != nil {
+		if err != nil {
+			if ctx.Err() != nil {
+				return interrupted("sweep interrupted while writing: " + unchanged(*out))
+			}
 			return err
 		}
 		for _, f := range files {
@@ -91,7 +94,7 @@ Exit status 3 when no interval meets the requirements.`, e.stderr)
 	} else {
 		err = reports.WriteSweepSummary(e.stdout, in, *out, written)
 		if err == nil && *out == "" {
-			fmt.Fprintln(e.stdout, "\n(no -out DIR given: no files written)")
+			_, err = fmt.Fprintln(e.stdout, "\n(no -out DIR given: no files written)")
 		}
 	}
 	if err != nil {
@@ -144,29 +147,23 @@ var sweepOutputs = []string{"results.json", "results.csv", "report.md", "report.
 	"tradeoff.png", "metrics.png", "detect-cdf.png", "breaks.png",
 	"tradeoff.svg", "metrics.svg", "detect-cdf.svg", "breaks.svg"}
 
-// install writes files into dir all together: each to a temporary name,
-// then all renamed, so that a failure leaves dir as it was.
-func install(dir string, files []reports.File) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+// install makes dir hold files in place of an earlier sweep's outputs,
+// all at once (atomicfile.ReplaceDir): other files in dir are kept, and an
+// interrupt up to the swap leaves dir as it was.
+func install(ctx context.Context, dir string, files []reports.File) error {
+	set := make([]atomicfile.NamedData, len(files))
+	for i, f := range files {
+		set[i] = atomicfile.NamedData{Name: f.Name, Data: f.Data}
 	}
-	var set atomicfile.Files
-	wrote := map[string]bool{}
-	for _, f := range files {
-		set.Add(filepath.Join(dir, f.Name), f.Data)
-		wrote[f.Name] = true
+	return atomicfile.ReplaceDir(dir, set, sweepOutputs, ctx.Err)
+}
+
+// unchanged says what an interrupted sweep left of its output directory.
+func unchanged(dir string) string {
+	if dir == "" {
+		return "nothing written"
 	}
-	if err := set.Commit(); err != nil {
-		return err
-	}
-	for _, name := range sweepOutputs {
-		if !wrote[name] {
-			if err := os.Remove(filepath.Join(dir, name)); err != nil && !errors.Is(err, os.ErrNotExist) {
-				return err
-			}
-		}
-	}
-	return nil
+	return "nothing written, " + dir + " left as it was"
 }
 
 // sweepProgress draws a bar over all (interval, replication) pairs on a

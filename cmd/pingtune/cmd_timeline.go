@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"pingtune/internal/atomicfile"
 	"pingtune/reports"
@@ -23,7 +24,9 @@ connection), markers for wakeups, pings, pongs, pushes, breaks by cause,
 detections and kills, and under the picture each break's story: what broke
 it, when and how each side learned of it, when it was repaired.
 Without -from/-to it shows the first break with an hour either side (longer
-if the break took longer to detect), or the first 6h if nothing broke.`, e.stderr)
+if the break took longer to detect), or the first 6h if nothing broke.
+A window may hold at most `+strconv.Itoa(reports.MaxTimelineRecords)+` records (state changes and marks):
+more than a picture can show; narrow a busier one with -from/-to.`, e.stderr)
 	c.register(fs, "seed", "reps", "horizon", "interval", "o", "check")
 	o.register(fs, "start the picture at this time, e.g. 26h (alone: a 6h picture from it)",
 		"end the picture at this time, e.g. 27h30m (alone: a 6h picture up to it)")
@@ -35,6 +38,10 @@ if the break took longer to detect), or the first 6h if nothing broke.`, e.stder
 	if c.out == "" {
 		return usagef("timeline: name the picture to write with -o FILE.png")
 	}
+	if err := c.checkOut(true); err != nil {
+		return err
+	}
+	stopped := func() bool { return ctx.Err() != nil }
 	cfg, err := o.load(&c, rest)
 	if err != nil {
 		return err
@@ -46,7 +53,7 @@ if the break took longer to detect), or the first 6h if nothing broke.`, e.stder
 	how := "the window asked for"
 	if !given {
 		// The default window depends on the first break: find it first.
-		res, err := sim.Run(cfg, o.rep, sim.Options{Check: c.check})
+		res, err := sim.Run(cfg, o.rep, sim.Options{Check: c.check, Cancel: stopped})
 		if err != nil {
 			return err
 		}
@@ -57,21 +64,49 @@ if the break took longer to detect), or the first 6h if nothing broke.`, e.stder
 		}
 	}
 	rec := reports.NewTimelineRecorder(cfg, win)
-	res, err := sim.Run(cfg, o.rep, sim.Options{Tracer: rec, Check: c.check})
+	// The run stops early when the window turns out to hold more than a
+	// picture can show.
+	full := func() bool { _, over := rec.Overflow(); return over }
+	res, err := sim.Run(cfg, o.rep, sim.Options{Tracer: rec, Check: c.check, Cancel: func() bool { return full() || stopped() }})
+	if beyond, over := rec.Overflow(); over && ctx.Err() == nil {
+		return tooBusy(win, beyond)
+	}
 	if err != nil {
 		return err
 	}
 	tl := rec.Timeline(cfg, o.rep, &res)
-	write := func(w io.Writer) error { return reports.WriteTimelinePNG(w, tl, size.w, size.h) }
+	write := func(w io.Writer) error {
+		if err := reports.WriteTimelinePNG(w, tl, size.w, size.h); err != nil {
+			return err
+		}
+		return ctx.Err() // interrupted while drawing: write nothing
+	}
 	if c.out == "-" {
 		return output(e, "", write)
 	}
 	if err := atomicfile.Write(c.out, write); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "%s: %s replication %d, %s to %s (%s), %s\n", c.out, cfg.Name, o.rep,
+	_, err = fmt.Fprintf(e.stdout, "%s: %s replication %d, %s to %s (%s), %s\n", c.out, cfg.Name, o.rep,
 		reports.Clock(win.From), reports.Clock(win.To), how, breaksIn(&res, win))
-	return nil
+	return err
+}
+
+// tooBusy refuses a window with more records than a picture can show, and
+// proposes one that fits: from the same start to before the first record
+// beyond the limit, in whole hours (minutes when shorter).
+func tooBusy(win reports.Window, beyond time.Duration) error {
+	span := beyond - win.From
+	switch {
+	case span >= 2*time.Hour:
+		span = span.Truncate(time.Hour)
+	case span >= 2*time.Minute:
+		span = span.Truncate(time.Minute)
+	}
+	return usagef("timeline: the window %s to %s holds more than %d records, more than a picture can show (they fill it up to %s); "+
+		"narrow it with -from and -to, e.g. -from %s -to %s",
+		reports.Clock(win.From), reports.Clock(win.To), reports.MaxTimelineRecords, reports.Clock(beyond),
+		sim.FormatDuration(win.From), sim.FormatDuration(win.From+span))
 }
 
 // breaksIn counts the breaks that happened in win.

@@ -28,6 +28,9 @@ which lines are printed; the simulation always runs from the start.`, e.stderr)
 	if err != nil {
 		return err
 	}
+	if err := c.checkOut(true); err != nil {
+		return err
+	}
 	cfg, err := o.load(&c, rest)
 	if err != nil {
 		return err
@@ -39,13 +42,22 @@ which lines are printed; the simulation always runs from the start.`, e.stderr)
 	}
 	write := func(w io.Writer) error {
 		tj := reports.NewTraceJSON(w, cfg, win)
-		if _, err := sim.Run(cfg, o.rep, sim.Options{Tracer: tj, Check: c.check}); err != nil {
+		stop := func() bool { return ctx.Err() != nil }
+		if _, err := sim.Run(cfg, o.rep, sim.Options{Tracer: tj, Check: c.check, Cancel: stop}); err != nil {
 			return err
 		}
 		return tj.Close()
 	}
 	if c.out == "" || c.out == "-" {
-		return write(e.stdout) // a stream: a long trace is never held in memory
+		// A stream: a long trace is never held in memory, and an interrupted
+		// one has printed what it had.
+		if err := write(e.stdout); err != nil {
+			if ctx.Err() != nil {
+				return interrupted("trace interrupted: the lines printed stop early")
+			}
+			return err
+		}
+		return nil
 	}
 	return atomicfile.Write(c.out, write)
 }

@@ -19,6 +19,7 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 	if len(rest) == 0 {
 		return usagef("validate: name at least one scenario")
 	}
+	out := &stickyWriter{w: e.stdout}
 	bad := 0
 	for _, name := range rest {
 		sc, err := scenarios.Load(name)
@@ -28,11 +29,14 @@ func cmdValidate(ctx context.Context, args []string, e *env) error {
 			continue
 		}
 		cfg := &sc.Config
-		fmt.Fprintf(e.stdout, "%s: ok (%s, platform %s, radio %s, interval %s, %d × %s)\n", name, cfg.Name,
+		fmt.Fprintf(out, "%s: ok (%s, platform %s, radio %s, interval %s, %d × %s)\n", name, cfg.Name,
 			cfg.Platform.Name, cfg.Radio.Name, sim.FormatDuration(cfg.App.Interval), cfg.Replications, sim.FormatDuration(cfg.Horizon))
 		for _, w := range cfg.Warnings() {
-			fmt.Fprintf(e.stdout, "  warning: %s\n", w)
+			fmt.Fprintf(out, "  warning: %s\n", w)
 		}
+	}
+	if err := out.Err(); err != nil {
+		return err
 	}
 	if bad > 0 {
 		return usageError(errors.New(plural(bad, "scenario") + " invalid"))

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"pingtune/internal/atomicfile"
 	"pingtune/scenarios"
 )
 
@@ -76,6 +77,19 @@ func (c *common) parse(fs *flag.FlagSet, args []string) ([]string, error) {
 		return nil, usagef("-reps must be at least 1 (got %d)", c.reps)
 	}
 	return fs.Args(), nil
+}
+
+// checkOut checks -o before any work is done, so that a path that cannot
+// be written (a directory, a missing directory) fails at once rather than
+// after the whole run. dash: "-o -" means stdout.
+func (c *common) checkOut(dash bool) error {
+	if c.out == "" || dash && c.out == "-" {
+		return nil
+	}
+	if err := atomicfile.CheckPath(c.out); err != nil {
+		return usagef("-o: %v", err)
+	}
+	return nil
 }
 
 // interleave moves flags after positional arguments to the front, so that

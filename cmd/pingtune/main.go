@@ -2,7 +2,7 @@
 // heartbeat interval to ship. Each verb lives in its own cmd_*.go file; main
 // only parses the verb, runs it, and turns its error into an exit code:
 // 0 ok, 1 failure while running, 2 bad usage or bad scenario, 3 a requirement
-// not met.
+// not met, 130 interrupted (SIGINT or SIGTERM).
 package main
 
 import (
@@ -22,6 +22,9 @@ const (
 	exitFailure = 1
 	exitUsage   = 2
 	exitUnmet   = 3
+	// exitInterrupted is the shells' 128+SIGINT, for SIGTERM too: the
+	// command was stopped before it finished and wrote nothing.
+	exitInterrupted = 130
 )
 
 // verb is one subcommand.
@@ -54,6 +57,12 @@ func verbs() []verb {
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	go func() {
+		// After the first signal the verb winds down; a second one kills
+		// the process at once, as it would without this handler.
+		<-ctx.Done()
+		stop()
+	}()
 	os.Exit(run(ctx, os.Args[1:], &env{stdout: os.Stdout, stderr: os.Stderr, stderrTTY: isTerminal(os.Stderr)}))
 }
 
@@ -68,7 +77,11 @@ func run(ctx context.Context, args []string, e *env) int {
 	}
 	for _, v := range verbs() {
 		if v.name == args[0] {
-			return exitCode(v.run(ctx, args[1:], e), e.stderr)
+			err := v.run(ctx, args[1:], e)
+			if failedRunning(err) && ctx.Err() != nil {
+				err = interruptedError(v.name, err)
+			}
+			return exitCode(err, e.stderr)
 		}
 	}
 	fmt.Fprintf(e.stderr, "pingtune: unknown command %q\n\n", args[0])
@@ -105,6 +118,33 @@ func usagef(format string, args ...any) error { return usageError(fmt.Errorf(for
 // unmet is a requirement not met: exit 3. The verb has already said which,
 // so nothing more is printed.
 func unmet(err error) error { return &cliError{code: exitUnmet, err: err, quiet: true} }
+
+// interrupted is a verb stopped by SIGINT or SIGTERM before it finished:
+// exit 130. msg says what was left, e.g. "sweep interrupted: DIR unchanged".
+func interrupted(msg string) error {
+	return &cliError{code: exitInterrupted, err: errors.New(msg)}
+}
+
+// failedRunning reports whether err is a failure while running (exit 1),
+// which an interrupt may have caused; bad usage and unmet requirements are
+// what they say whenever they come.
+func failedRunning(err error) bool {
+	if err == nil || errors.Is(err, flag.ErrHelp) {
+		return false
+	}
+	var ce *cliError
+	return !errors.As(err, &ce) || ce.code == exitFailure
+}
+
+// interruptedError turns the error of a verb whose context was cancelled
+// into an interruption, unless the verb already said so.
+func interruptedError(verb string, err error) error {
+	var ce *cliError
+	if errors.As(err, &ce) && ce.code == exitInterrupted {
+		return err
+	}
+	return interrupted(verb + " interrupted: nothing written")
+}
 
 // exitCode prints err (if any) and picks the exit code.
 func exitCode(err error, stderr io.Writer) int {

@@ -1,10 +1,13 @@
 // Package atomicfile writes files so that readers see either the old file or
 // the complete new one, never a partial one: the data goes to a temporary file
-// in the same directory, is synced, and is renamed over the target.
+// in the same directory, is synced, and is renamed over the target. A set of
+// files that belong together replaces a directory's content the same way
+// (ReplaceDir): the new directory is built beside it and swapped in.
 package atomicfile
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -55,59 +58,28 @@ func WriteBytes(path string, data []byte) error {
 	})
 }
 
-// Files is a set of files to install together: each is written to a
-// temporary name first, and only when all are written are they renamed into
-// place. If any write fails, every temporary is removed and nothing changes.
-type Files struct {
-	names []string
-	data  [][]byte
-}
-
-// Add queues data for path.
-func (fs *Files) Add(path string, data []byte) {
-	fs.names = append(fs.names, path)
-	fs.data = append(fs.data, data)
-}
-
-// Commit writes every queued file, then renames them all into place.
-func (fs *Files) Commit() error {
-	tmps := make([]string, 0, len(fs.names))
-	cleanup := func() {
-		for _, t := range tmps {
-			os.Remove(t)
-		}
+// CheckPath tells, before any work is done, whether Write could install a
+// file at path: path is not a directory, and its directory exists and takes
+// new files (a temporary file is made there and removed at once).
+func CheckPath(path string) error {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return fmt.Errorf("%s is a directory; name a file to write", path)
 	}
-	for i, path := range fs.names {
-		dir, base := filepath.Split(path)
-		if dir == "" {
-			dir = "."
-		}
-		f, err := os.CreateTemp(dir, "."+base+".tmp-*")
-		if err != nil {
-			cleanup()
-			return err
-		}
-		tmps = append(tmps, f.Name())
-		_, err = f.Write(fs.data[i])
-		if err == nil {
-			err = f.Sync()
-		}
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err == nil {
-			err = os.Chmod(f.Name(), 0o644)
-		}
-		if err != nil {
-			cleanup()
-			return fmt.Errorf("write %s: %w", path, err)
-		}
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
 	}
-	for i, path := range fs.names {
-		if err := os.Rename(tmps[i], path); err != nil {
-			cleanup()
-			return fmt.Errorf("install %s: %w", path, err)
-		}
+	if base == "" {
+		return fmt.Errorf("%s names a directory; name a file to write", path)
 	}
-	return nil
+	f, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	f.Close()
+	return os.Remove(f.Name())
 }
