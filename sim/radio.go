@@ -58,8 +58,8 @@ func (w *World) radioRequest(need time.Duration) time.Duration {
 	switch RadioState(w.state(LaneRadio)) {
 	case RadioIdle:
 		r.promotions++
-		ready := now + cfg.Promotion
-		r.activeUntil = ready + need
+		ready := later(now, cfg.Promotion)
+		r.activeUntil = later(ready, need)
 		if cfg.Promotion > 0 {
 			w.radioEnter(RadioPromotion, 0)
 			w.eng.Set(&r.timer, ready, evRadio, 0)
@@ -70,10 +70,10 @@ func (w *World) radioRequest(need time.Duration) time.Duration {
 		return ready
 	case RadioPromotion:
 		ready, _ := w.eng.When(r.timer)
-		r.activeUntil = max(r.activeUntil, ready+need)
+		r.activeUntil = max(r.activeUntil, later(ready, need))
 		return ready
 	case RadioActive:
-		if until := now + need; until > r.activeUntil {
+		if until := later(now, need); until > r.activeUntil {
 			r.activeUntil = until
 			w.eng.Set(&r.timer, until, evRadio, 0)
 		}
@@ -87,7 +87,7 @@ func (w *World) radioRequest(need time.Duration) time.Duration {
 			}
 			return now
 		}
-		r.activeUntil = now + need
+		r.activeUntil = later(now, need)
 		w.radioEnter(RadioActive, 0)
 		w.eng.Set(&r.timer, r.activeUntil, evRadio, 0)
 		return now
@@ -119,5 +119,5 @@ func (w *World) radioTail(i int) {
 		return
 	}
 	w.radioEnter(RadioTail, i)
-	w.eng.Set(&w.radio.timer, w.now()+tail[i].For, evRadio, 0)
+	w.eng.Set(&w.radio.timer, later(w.now(), tail[i].For), evRadio, 0)
 }
