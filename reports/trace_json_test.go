@@ -151,7 +151,7 @@ func TestTraceJSONReplaysResult(t *testing.T) {
 	for _, cfg := range traceTestConfigs() {
 		t.Run(cfg.Name, func(t *testing.T) {
 			for rep := range 3 {
-				res, lines := traceLines(t, &cfg, rep, Window{0, cfg.Horizon + cfg.DrainCap()})
+				res, lines := traceLines(t, &cfg, rep, Window{0, cfg.LatestEnd()})
 				var got sim.Result
 				var breaks []string
 				var detect [2]int

@@ -25,7 +25,10 @@
 //     source (FACTS.md); builtin/*.yaml the built-in scenarios.
 //   - marshal.go writes a resolved scenario back out (Marshal), which Parse
 //     reads to an equal Scenario.
-//   - limits.go refuses runs too large to be meant (CheckLimits).
+//   - limits.go refuses runs too large to be meant or to finish (CheckLimits),
+//     from estimate.go's count of each generator's events and kept results.
+//   - yamlpos.go refuses YAML tags and places what yaml.v3 leaves unplaced
+//     (an alias to an unknown anchor).
 //
 // Beyond SPEC section 4, a platform or radio mapping may carry a name (a
 // label for reports; by default the preset's name, or "custom"), so that

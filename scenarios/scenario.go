@@ -34,6 +34,9 @@ func Parse(filename string, data []byte) (*Scenario, error) {
 	if yerr != nil {
 		return nil, joinErrors([]*Error{yerr})
 	}
+	if errs := checkTags(filename, root); len(errs) > 0 {
+		return nil, joinErrors(errs)
+	}
 	d := newDecoder(filename)
 	s := d.scenario(root, defaultName(filename))
 	if len(d.errs) > 0 {
@@ -83,13 +86,13 @@ func parseYAML(file string, data []byte) (root *yaml.Node, err *Error) {
 		if errors.Is(e, io.EOF) {
 			return nil, empty
 		}
-		return nil, yamlError(file, e)
+		return nil, yamlError(file, data, e)
 	}
 	var next yaml.Node
 	switch e := dec.Decode(&next); {
 	case errors.Is(e, io.EOF):
 	case e != nil:
-		return nil, yamlError(file, e)
+		return nil, yamlError(file, data, e)
 	default:
 		return nil, &Error{File: file, Line: next.Line, Col: next.Column, Msg: "a scenario file holds one YAML document; this is a second"}
 	}
@@ -102,8 +105,9 @@ func parseYAML(file string, data []byte) (root *yaml.Node, err *Error) {
 
 // yamlError turns a yaml.v3 syntax error into an *Error. yaml.v3 gives a
 // line but no column; it leaves the line out when it is the first, and
-// counts from 0 for parser (as opposed to scanner) errors.
-func yamlError(file string, err error) *Error {
+// counts from 0 for parser (as opposed to scanner) errors. For an alias to
+// an unknown anchor it gives no place at all: the alias is found in data.
+func yamlError(file string, data []byte, err error) *Error {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 1
 	if rest, ok := strings.CutPrefix(msg, "line "); ok {
@@ -115,8 +119,9 @@ func yamlError(file string, err error) *Error {
 				}
 			}
 		}
-	} else if strings.HasPrefix(msg, "unknown anchor") {
-		line = 0 // yaml.v3 does not say where
+	} else if name, ok := unknownAnchor(msg); ok {
+		line, col := aliasPosition(data, name)
+		return &Error{File: file, Line: line, Col: col, Msg: "invalid YAML: " + msg + " (no &" + name + " before it)"}
 	}
 	return &Error{File: file, Line: line, Msg: "invalid YAML: " + msg}
 }

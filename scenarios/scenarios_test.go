@@ -372,10 +372,41 @@ func TestCheckLimits(t *testing.T) {
 		{"horizon", func(c *sim.Config) { c.Horizon = 3651 * 24 * time.Hour }, nil, "horizon: must be at most 3650d (got 3651d)"},
 		{"interval", func(c *sim.Config) {}, []time.Duration{time.Minute, time.Microsecond}, "sweep.interval: every interval must be at least 1ms (got 0.001ms)"},
 		{"own interval", func(c *sim.Config) { c.App.Interval = 0 }, nil, "app.heartbeat.interval: every interval must be at least 1ms (got 0s)"},
-		{"too large", func(c *sim.Config) { c.Replications = 100_000; c.Horizon = 100 * 24 * time.Hour }, []time.Duration{time.Second},
-			"replications: the run is too large: 100000 replications × 1 intervals × 100d horizon / 1s × 10 events ≈ 8.6e+12 events, over the limit of 2e+11; use fewer replications or intervals, or a shorter horizon"},
+		// Always awake with nothing but its pings: 100d / 1s pings of 10
+		// events each, 8.64e7 a replication.
+		{"too large", func(c *sim.Config) { c.Replications, c.Horizon, c.MaxEvents = 100_000, 100*24*time.Hour, 1e9 }, []time.Duration{time.Second},
+			"replications: the run is too large: 100000 replications × 1 intervals × about 8.6e+07 events each ≈ 8.6e+12 events (most from heartbeats), over the limit of 2e+11; use fewer replications or intervals, or a shorter horizon"},
+		// 1e6 pushes an hour for a day: 2.4e7 pushes of 8 events, beside 144
+		// pings of 10.
+		{"max events", func(c *sim.Config) {
+			c.Replications, c.Horizon, c.Server.Pushes = 1, 24*time.Hour, &sim.Pushes{PerHour: 1e6}
+		}, nil,
+			"server.pushes.per_hour: a replication would need about 1.9e+08 events (2.4e+07 pushes × 8 events each, over 1d), more than max_events 50000000: it would stop part-way; lower the rate or the horizon, or raise max_events"},
+		// The flood: 1e6 pushes an hour for 4h, 100 replications,
+		// 40 B a push: 1.6e10 B.
+		{"memory", func(c *sim.Config) {
+			c.Replications, c.Horizon, c.Server.Pushes = 100, 4*time.Hour, &sim.Pushes{PerHour: 1e6}
+		}, nil,
+			"server.pushes.per_hour: the results would take about 14.9 GiB of memory (4e+06 pushes a replication × 100 replications × 1 intervals), over the 4 GiB limit; lower the rate, the replications or the horizon"},
+		{"interval too long", func(c *sim.Config) {}, []time.Duration{time.Minute, 36501 * 24 * time.Hour},
+			"sweep.interval: every interval must be at most 36500d (100 years) (got 36501d)"},
+		// Validated at each interval: the first that fails names the field once.
+		{"keepalive_early at a sweep interval", func(c *sim.Config) {
+			c.Platform, _ = PlatformPreset("ios6")
+			c.Platform.KeepaliveMin, c.Platform.KeepaliveEarly = 0, sim.Fixed(time.Minute)
+		}, []time.Duration{10 * time.Minute, 30 * time.Second, 45 * time.Second},
+			"platform.keepalive_early: must stay below the effective interval 30s (its upper end is 1m): the handler would fire again 1ms after firing that early (got 1m)"},
+		{"idle multiple at a sweep interval", func(c *sim.Config) { c.Server.IdleTimeoutMultiple = 1000 }, []time.Duration{10 * time.Minute, 10000 * 24 * time.Hour},
+			"server.idle_timeout: that multiple of the effective interval 10000d is over 36500d (100 years) (got 1000x)"},
+		// 7d / 1ms = 6.048e8 pings.
+		{"heartbeat flood at a sweep interval", func(c *sim.Config) { c.Replications = 1 }, []time.Duration{10 * time.Minute, time.Millisecond},
+			"sweep.interval: a replication would need about 6e+09 events (6e+08 heartbeats × 10 events each, over 7d), more than max_events 50000000: it would stop part-way; lower the rate or the horizon, or raise max_events"},
 	} {
 		cfg := s.Config
+		// Always awake, no user, no generators: the estimates are plain sums.
+		cfg.Platform = sim.Platform{Name: "always-awake", AlwaysAwake: true}
+		cfg.User, cfg.Events = sim.User{}, nil
+		cfg.Network.Outages, cfg.Network.Handovers, cfg.Server.Restarts, cfg.Server.Pushes = nil, nil, nil, nil
 		c.change(&cfg)
 		err := CheckLimits(&cfg, c.intervals)
 		if err == nil || err.Error() != c.want {

@@ -34,7 +34,7 @@ func (w *World) registerKeepalive() {
 	if !w.cfg.Platform.Keepalive || w.cfg.Platform.AlwaysAwake {
 		return
 	}
-	w.eng.Set(&w.keepalive, w.now()+w.keepaliveGap(), evKeepalive, 0)
+	w.eng.Set(&w.keepalive, later(w.now(), w.keepaliveGap()), evKeepalive, 0)
 }
 
 // keepaliveGap is the time to the next keepalive: the interval, less an early
@@ -45,7 +45,7 @@ func (w *World) keepaliveGap() time.Duration {
 }
 
 func (w *World) onKeepalive() {
-	w.eng.Set(&w.keepalive, w.now()+w.keepaliveGap(), evKeepalive, 0)
+	w.eng.Set(&w.keepalive, later(w.now(), w.keepaliveGap()), evKeepalive, 0)
 	w.event(TraceKeepalive, 0, 0, 0)
 	// The handler runs in the foreground too; the ping it sends keeps the
 	// background schedule, which the server's idle timer is set against.
@@ -59,7 +59,7 @@ func (w *World) onKeepalive() {
 }
 
 func (w *World) onHeartbeat() {
-	w.eng.Set(&w.heartbeat, w.now()+w.pingInterval(), evHeartbeat, 0)
+	w.eng.Set(&w.heartbeat, later(w.now(), w.pingInterval()), evHeartbeat, 0)
 	w.beat()
 }
 
@@ -93,7 +93,7 @@ func (w *World) wake(cause WakeCause) {
 
 // setBudget gives the app d of CPU without a background task.
 func (w *World) setBudget(d time.Duration) {
-	w.budgetEnd = w.now() + d
+	w.budgetEnd = later(w.now(), d)
 	w.eng.Set(&w.budgetTimer, w.budgetEnd, evBudget, 0)
 }
 
@@ -174,9 +174,9 @@ func (w *World) beginTask() {
 // startTaskClock arms the expiration warning and the watchdog for the held task.
 func (w *World) startTaskClock() {
 	p := &w.cfg.Platform
-	w.eng.Set(&w.taskWarn, w.now()+p.BackgroundTaskLimit-p.ExpiryWarning, evTaskWarn, 0)
+	w.eng.Set(&w.taskWarn, later(w.now(), p.BackgroundTaskLimit-p.ExpiryWarning), evTaskWarn, 0)
 	if !w.leaked || !w.eng.Pending(w.taskLimit) { // a leaked task's deadline comes first
-		w.eng.Set(&w.taskLimit, w.now()+p.BackgroundTaskLimit, evTaskLimit, 0)
+		w.eng.Set(&w.taskLimit, later(w.now(), p.BackgroundTaskLimit), evTaskLimit, 0)
 	}
 }
 
@@ -239,7 +239,7 @@ func (w *World) kill() {
 	w.setState(LaneApp, uint8(Terminated))
 	w.syncConn()
 	if w.cfg.Platform.RelaunchAfterKill {
-		w.eng.Set(&w.relaunch, w.now()+w.cfg.Platform.RelaunchDelay, evRelaunch, 0)
+		w.eng.Set(&w.relaunch, later(w.now(), w.cfg.Platform.RelaunchDelay), evRelaunch, 0)
 	}
 }
 
@@ -261,7 +261,7 @@ func (w *World) onRelaunch() {
 // the ping timer.
 func (w *World) launched() {
 	if w.cfg.Platform.AlwaysAwake {
-		w.eng.Set(&w.heartbeat, w.now()+w.interval, evHeartbeat, 0)
+		w.eng.Set(&w.heartbeat, later(w.now(), w.interval), evHeartbeat, 0)
 		return
 	}
 	w.registerKeepalive()
@@ -269,20 +269,20 @@ func (w *World) launched() {
 
 func (w *World) onUserSession() {
 	length := w.cfg.User.SessionLength.Sample(w.rng[streamUser])
-	w.eng.At(w.now()+w.userGap(), evUserSession, 0)
+	w.eng.At(later(w.now(), w.userGap()), evUserSession, 0)
 	w.enterForeground(length)
 }
 
 // userGap is the time to the next session: Poisson, sessions_per_day a day.
 func (w *World) userGap() time.Duration {
 	mean := 24 * time.Hour.Seconds() / w.cfg.User.SessionsPerDay
-	return time.Duration(w.rng[streamUser].ExpFloat64() * mean * float64(time.Second))
+	return durationOf(w.rng[streamUser].ExpFloat64() * mean * float64(time.Second))
 }
 
 // enterForeground: the user opens the app for length (sessions that overlap merge).
 func (w *World) enterForeground(length time.Duration) {
 	w.event(TraceUserOpen, 0, 0, int64(length))
-	if until := w.now() + length; until > w.sessionUntil {
+	if until := later(w.now(), length); until > w.sessionUntil {
 		w.sessionUntil = until
 		w.eng.Set(&w.sessionEnd, until, evSessionEnd, 0)
 	}
@@ -305,7 +305,7 @@ func (w *World) enterForeground(length time.Duration) {
 	// An app coming to the screen refreshes its connection: a ping now if it
 	// has one, a connect otherwise.
 	w.beat()
-	w.eng.Set(&w.heartbeat, w.now()+w.pingInterval(), evHeartbeat, 0)
+	w.eng.Set(&w.heartbeat, later(w.now(), w.pingInterval()), evHeartbeat, 0)
 }
 
 // leaveForeground: the user leaves; the app gets the background grace and,
@@ -316,7 +316,7 @@ func (w *World) leaveForeground() {
 	}
 	w.setState(LaneApp, uint8(Background))
 	if w.cfg.Platform.AlwaysAwake {
-		w.eng.Set(&w.heartbeat, max(w.lastPing+w.interval, w.now()), evHeartbeat, 0)
+		w.eng.Set(&w.heartbeat, max(later(w.lastPing, w.interval), w.now()), evHeartbeat, 0)
 		return
 	}
 	w.eng.Stop(&w.heartbeat)

@@ -244,7 +244,7 @@ func (c *Config) ForegroundInterval() time.Duration {
 // ServerIdleTimeout is the server's idle timeout at this interval (0: none).
 func (c *Config) ServerIdleTimeout() time.Duration {
 	if c.Server.IdleTimeoutMultiple > 0 {
-		return time.Duration(c.Server.IdleTimeoutMultiple * float64(c.EffectiveInterval()))
+		return durationOf(c.Server.IdleTimeoutMultiple * float64(c.EffectiveInterval()))
 	}
 	return c.Server.IdleTimeout
 }

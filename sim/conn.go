@@ -53,9 +53,9 @@ func (w *World) sendPing() {
 	p := w.newPacket(pktPing, w.cur, rtt)
 	w.pkts[p].seq = w.pingSeq
 	w.uplink(p, rtt) // the radio stays active until the pong is due
-	w.eng.Set(&w.pingTimer, w.now()+w.cfg.App.Timeout, evPingTimeout, w.pingSeq)
+	w.eng.Set(&w.pingTimer, later(w.now(), w.cfg.App.Timeout), evPingTimeout, w.pingSeq)
 	if w.timerDriven() {
-		w.eng.Set(&w.heartbeat, w.now()+w.pingInterval(), evHeartbeat, 0)
+		w.eng.Set(&w.heartbeat, later(w.now(), w.pingInterval()), evHeartbeat, 0)
 	}
 	w.event(TracePingSent, 0, 0, int64(w.cur))
 }
@@ -206,7 +206,7 @@ func (w *World) connect() {
 	w.res.Connects++
 	ct := w.cfg.Network.ConnectTime.Sample(w.rng[streamLatency])
 	w.uplink(w.newPacket(pktSyn, id, ct), ct)
-	w.eng.Set(&w.connTimer, w.now()+w.cfg.App.Timeout, evConnectTimeout, int64(id))
+	w.eng.Set(&w.connTimer, later(w.now(), w.cfg.App.Timeout), evConnectTimeout, int64(id))
 	w.event(TraceConnectStart, 0, 0, int64(id))
 	w.syncConn()
 }
@@ -225,7 +225,7 @@ func (w *World) connectFailed(id int) {
 	w.res.ConnectFails++
 	w.failures++
 	w.event(TraceConnectFail, 0, 0, int64(id))
-	w.eng.Set(&w.backoff, w.now()+w.backoffDelay(), evReconnect, 0)
+	w.eng.Set(&w.backoff, later(w.now(), w.backoffDelay()), evReconnect, 0)
 	w.syncConn()
 }
 
@@ -238,7 +238,7 @@ func (w *World) backoffDelay() time.Duration {
 	if b.Jitter > 0 {
 		d *= 1 + b.Jitter*(2*w.rng[streamReconnect].Float64()-1)
 	}
-	return time.Duration(max(d, 0))
+	return durationOf(d)
 }
 
 func (w *World) onReconnect() {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -35,16 +36,19 @@ type Dist struct {
 // Fixed returns the constant distribution at d.
 func Fixed(d time.Duration) Dist { return Dist{Kind: Const, Value: d} }
 
-// Sample draws one duration from r. Results are never negative.
+// Sample draws one duration from r, clamped to [0, MaxDuration]: a draw from
+// a heavy tail beyond 100 years is 100 years, far beyond any horizon.
 func (d Dist) Sample(r *rand.Rand) time.Duration {
 	var x float64
 	switch d.Kind {
 	case Const:
-		return d.Value
+		return clampDuration(d.Value)
 	case Exp:
 		x = r.ExpFloat64() * float64(d.Value)
 	case Uniform:
-		return d.Value + time.Duration(r.Int64N(int64(d.Max-d.Value)+1))
+		// Uint64N takes the same draws as Int64N but cannot overflow at a
+		// span of math.MaxInt64.
+		return clampDuration(d.Value + time.Duration(r.Uint64N(uint64(d.Max-d.Value)+1)))
 	case Lognormal:
 		x = float64(d.Value) * math.Exp(d.Shape*r.NormFloat64())
 	case Weibull:
@@ -53,46 +57,65 @@ func (d Dist) Sample(r *rand.Rand) time.Duration {
 	case Normal:
 		x = float64(d.Value) + float64(d.Max)*r.NormFloat64()
 	case Empirical:
-		return d.Values[r.IntN(len(d.Values))]
+		return clampDuration(d.Values[r.IntN(len(d.Values))])
 	default:
 		panic(fmt.Sprintf("sim: unknown distribution kind %d", d.Kind))
 	}
-	switch {
-	case x <= 0 || math.IsNaN(x):
-		return 0
-	case x >= math.MaxInt64/2:
-		return math.MaxInt64 / 2 // far beyond any horizon
-	}
-	return time.Duration(x)
+	return durationOf(x)
 }
 
-// Mean is the distribution's expected value.
-func (d Dist) Mean() time.Duration {
+// clampDuration limits d to [0, MaxDuration].
+func clampDuration(d time.Duration) time.Duration { return min(max(d, 0), MaxDuration) }
+
+// Mean is the distribution's expected value, clamped to [0, MaxDuration]
+// (a heavy tail's can be thousands of years); MeanNanos gives it unclamped.
+func (d Dist) Mean() time.Duration { return durationOf(d.MeanNanos()) }
+
+// MeanNanos is the distribution's expected value in nanoseconds, computed in
+// float64 so that a heavy tail (a Weibull of shape 0.1, a lognormal of sigma
+// 6) does not overflow a Duration.
+func (d Dist) MeanNanos() float64 {
 	switch d.Kind {
 	case Uniform:
-		return (d.Value + d.Max) / 2
+		return (float64(d.Value) + float64(d.Max)) / 2
 	case Lognormal:
-		return time.Duration(float64(d.Value) * math.Exp(d.Shape*d.Shape/2))
+		return float64(d.Value) * math.Exp(d.Shape*d.Shape/2)
 	case Weibull:
-		return time.Duration(float64(d.Value) * math.Gamma(1+1/d.Shape))
+		return float64(d.Value) * math.Gamma(1+1/d.Shape)
 	case Normal:
 		// The mean of max(0, X) for X ~ N(mu, sd).
 		mu, sd := float64(d.Value), float64(d.Max)
 		if sd == 0 {
-			return max(d.Value, 0)
+			return max(mu, 0)
 		}
 		z := mu / sd
 		pdf := math.Exp(-z*z/2) / math.Sqrt(2*math.Pi)
 		cdf := 0.5 * math.Erfc(-z/math.Sqrt2)
-		return time.Duration(mu*cdf + sd*pdf)
+		return mu*cdf + sd*pdf
 	case Empirical:
-		var sum time.Duration
+		var sum float64
 		for _, v := range d.Values {
-			sum += v
+			sum += float64(v)
 		}
-		return sum / time.Duration(len(d.Values))
+		return sum / float64(len(d.Values))
 	}
-	return d.Value // Const, Exp
+	return float64(d.Value) // Const, Exp
+}
+
+// UpperEnd is the largest value d can draw, if it has one: exp, lognormal,
+// Weibull and normal distributions have none.
+func (d Dist) UpperEnd() (time.Duration, bool) {
+	switch d.Kind {
+	case Const:
+		return d.Value, true
+	case Uniform:
+		return d.Max, true
+	case Empirical:
+		if len(d.Values) > 0 {
+			return slices.Max(d.Values), true
+		}
+	}
+	return 0, false
 }
 
 // String writes the distribution in the scenario's YAML flow form.

@@ -1,6 +1,9 @@
 package sim
 
-import "time"
+import (
+	"math"
+	"time"
+)
 
 // This file is the drain after the horizon. A break that happens near the
 // end of a replication would otherwise be cut off before either side learns
@@ -25,15 +28,17 @@ func (c *Config) DrainCap() time.Duration {
 	return max(minDrain, satMul(longest, 4))
 }
 
+// LatestEnd is the latest a run of c may stop: the horizon and the longest
+// drain after it.
+func (c *Config) LatestEnd() time.Duration { return later(c.Horizon, c.DrainCap()) }
+
 // satMul is d × k, saturating at the largest duration.
 func satMul(d time.Duration, k int64) time.Duration {
-	if d > maxDuration/time.Duration(k) {
-		return maxDuration
+	if d > math.MaxInt64/time.Duration(k) {
+		return math.MaxInt64
 	}
 	return d * time.Duration(k)
 }
-
-const maxDuration = time.Duration(1<<63 - 1)
 
 // horizonBooks is what closeHorizon keeps of the run at the horizon.
 type horizonBooks struct {

@@ -7,7 +7,7 @@ import "time"
 // outage takes the path down for d. The connection dies; the client is told
 // at once if signals (the interface went away), otherwise it finds out later.
 func (w *World) outage(d time.Duration, signals bool) {
-	if until := w.now() + d; until > w.pathDownUntil {
+	if until := later(w.now(), d); until > w.pathDownUntil {
 		w.pathDownUntil = until
 		w.eng.Set(&w.pathTimer, until, evPathRestore, 0)
 	}
@@ -51,12 +51,12 @@ func (w *World) loseClientSide(cause Cause, signals bool, via Via) {
 func (w *World) onOutageGenerator() {
 	o := w.cfg.Network.Outages
 	d := o.Duration.Sample(w.rng[streamOutages])
-	w.eng.At(w.now()+d+o.Every.Sample(w.rng[streamOutages]), evOutage, 0)
+	w.eng.At(later(later(w.now(), d), o.Every.Sample(w.rng[streamOutages])), evOutage, 0)
 	w.outage(d, o.SignalsClient)
 }
 
 func (w *World) onHandoverGenerator() {
-	w.eng.At(w.now()+w.cfg.Network.Handovers.Every.Sample(w.rng[streamHandovers]), evHandover, 0)
+	w.eng.At(later(w.now(), w.cfg.Network.Handovers.Every.Sample(w.rng[streamHandovers])), evHandover, 0)
 	w.handover()
 }
 
@@ -75,7 +75,7 @@ func (w *World) natCross(id int, create bool) bool {
 		w.natConn = id
 		w.setState(LaneNAT, 0)
 	}
-	w.eng.Set(&w.natTimer, w.now()+idle, evNATExpire, 0)
+	w.eng.Set(&w.natTimer, later(w.now(), idle), evNATExpire, 0)
 	return true
 }
 

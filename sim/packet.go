@@ -64,7 +64,7 @@ func (w *World) uplink(p int32, need time.Duration) {
 
 // downlink sends packet p from the server towards the device.
 func (w *World) downlink(p int32) {
-	w.eng.At(w.now()+w.pkts[p].rtt/2, evDownlink, int64(p))
+	w.eng.At(later(w.now(), w.pkts[p].rtt/2), evDownlink, int64(p))
 }
 
 // drop loses packet p on the way; a lost push is counted.
@@ -83,7 +83,7 @@ func (w *World) onUplink(p int32) {
 		w.drop(p)
 		return
 	}
-	w.eng.At(w.now()+pk.rtt/2, evAtServer, int64(p))
+	w.eng.At(later(w.now(), pk.rtt/2), evAtServer, int64(p))
 }
 
 // onDownlink: the packet crosses the NAT and the access network; an idle

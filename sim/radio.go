@@ -80,10 +80,10 @@ func (w *World) radioRequest(need time.Duration, small bool) time.Duration {
 		return w.radioPromote(need)
 	case RadioPromotion:
 		ready, _ := w.eng.When(r.timer)
-		r.activeUntil = max(r.activeUntil, ready+need)
+		r.activeUntil = max(r.activeUntil, later(ready, need))
 		return ready
 	case RadioActive:
-		if until := now + need; until > r.activeUntil {
+		if until := later(now, need); until > r.activeUntil {
 			r.activeUntil = until
 			w.eng.Set(&r.timer, until, evRadio, 0)
 		}
@@ -97,7 +97,7 @@ func (w *World) radioRequest(need time.Duration, small bool) time.Duration {
 			}
 			return now
 		}
-		r.activeUntil = now + need
+		r.activeUntil = later(now, need)
 		w.radioEnter(RadioActive, 0)
 		w.eng.Set(&r.timer, r.activeUntil, evRadio, 0)
 		return now
@@ -109,8 +109,8 @@ func (w *World) radioRequest(need time.Duration, small bool) time.Duration {
 func (w *World) radioPromote(need time.Duration) time.Duration {
 	r, cfg := &w.radio, &w.cfg.Radio
 	r.promotions++
-	ready := w.now() + cfg.Promotion
-	r.activeUntil = ready + need
+	ready := later(w.now(), cfg.Promotion)
+	r.activeUntil = later(ready, need)
 	if cfg.Promotion > 0 {
 		w.radioEnter(RadioPromotion, 0)
 		w.eng.Set(&r.timer, ready, evRadio, 0)
@@ -150,5 +150,5 @@ func (w *World) radioTail(i int) {
 		return
 	}
 	w.radioEnter(RadioTail, i)
-	w.eng.Set(&w.radio.timer, w.now()+tail[i].For, evRadio, 0)
+	w.eng.Set(&w.radio.timer, later(w.now(), tail[i].For), evRadio, 0)
 }

@@ -14,6 +14,28 @@ import (
 // timeouts longer than task limits, aggressive NATs and restarts, every
 // distribution shape, overlapping scripted events.
 func randomConfig(seed uint64) sim.Config {
+	cfg := drawConfig(seed)
+	keepEarlyBelowInterval(&cfg)
+	return cfg
+}
+
+// keepEarlyBelowInterval replaces a keepalive_early that could reach the
+// effective interval (which Validate refuses: the handler would fire every
+// 1ms) with a uniform one below it. drawConfig's draws stay as they were, so
+// every other seed gives the scenario it always gave.
+func keepEarlyBelowInterval(cfg *sim.Config) {
+	p := &cfg.Platform
+	if !p.Keepalive || p.AlwaysAwake {
+		return
+	}
+	eff := cfg.EffectiveInterval()
+	if hi, ok := p.KeepaliveEarly.UpperEnd(); !ok || hi >= eff {
+		p.KeepaliveEarly = sim.Dist{Kind: sim.Uniform, Max: min(time.Minute, eff/2)}
+	}
+}
+
+// drawConfig is randomConfig before keepEarlyBelowInterval.
+func drawConfig(seed uint64) sim.Config {
 	r := rand.New(rand.NewPCG(seed, 0x5eed))
 	dur := func(lo, hi time.Duration) time.Duration { return lo + time.Duration(r.Int64N(int64(hi-lo)+1)) }
 	dist := func(lo, hi time.Duration) sim.Dist {

@@ -14,7 +14,7 @@ func (w *World) openSession(id int) {
 // heard: a packet from the client arrived; the idle timer starts again.
 func (w *World) heard() {
 	if w.idleTimout > 0 {
-		w.eng.Set(&w.idleTimer, w.now()+w.idleTimout, evIdleTimeout, 0)
+		w.eng.Set(&w.idleTimer, later(w.now(), w.idleTimout), evIdleTimeout, 0)
 	}
 }
 
@@ -72,7 +72,7 @@ func (w *World) restart(kind RestartKind, downtime time.Duration) {
 		}
 	}
 	w.setState(LaneServer, 1)
-	if until := w.now() + downtime; until > w.serverDownUntil {
+	if until := later(w.now(), downtime); until > w.serverDownUntil {
 		w.serverDownUntil = until
 		w.eng.Set(&w.serverTimer, until, evServerBack, 0)
 	}
@@ -87,18 +87,18 @@ func (w *World) onServerBack() {
 func (w *World) onRestartGenerator() {
 	r := w.cfg.Server.Restarts
 	down := r.Downtime.Sample(w.rng[streamRestarts])
-	w.eng.At(w.now()+down+r.Every.Sample(w.rng[streamRestarts]), evRestart, 0)
+	w.eng.At(later(later(w.now(), down), r.Every.Sample(w.rng[streamRestarts])), evRestart, 0)
 	w.restart(r.Kind, down)
 }
 
 // pushGap is the time to the next push: Poisson at per_hour.
 func (w *World) pushGap() time.Duration {
 	mean := time.Hour.Seconds() / w.cfg.Server.Pushes.PerHour
-	return time.Duration(w.rng[streamPushes].ExpFloat64() * mean * float64(time.Second))
+	return durationOf(w.rng[streamPushes].ExpFloat64() * mean * float64(time.Second))
 }
 
 func (w *World) onPushGenerator() {
-	w.eng.At(w.now()+w.pushGap(), evPush, 0)
+	w.eng.At(later(w.now(), w.pushGap()), evPush, 0)
 	w.res.Pushes.Sent++
 	push := pushRef{sent: w.now(), id: int64(w.res.Pushes.Sent)}
 	w.event(TracePushSent, 0, 0, push.id)

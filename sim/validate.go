@@ -26,6 +26,11 @@ func (e *FieldError) Error() string {
 // MinInterval is the shortest heartbeat interval pingtune accepts.
 const MinInterval = time.Millisecond
 
+// MaxDuration is the longest duration a scenario may give anything: 100
+// years of 365 days (36500d). Far beyond any horizon, it keeps the model's
+// sums of times well inside int64; samples beyond it are clamped to it.
+const MaxDuration = 36500 * 24 * time.Hour
+
 // Validate checks every rule the model relies on and returns all violations
 // joined, each a *FieldError.
 func (c *Config) Validate() error {
@@ -48,7 +53,9 @@ func (c *Config) Validate() error {
 		if p.Keepalive {
 			v.positive("platform.wakeup_budget", p.WakeupBudget)
 			v.nonNegative("platform.keepalive_min", p.KeepaliveMin)
-			v.dist("platform.keepalive_early", p.KeepaliveEarly)
+			if v.dist("platform.keepalive_early", p.KeepaliveEarly) {
+				v.keepaliveEarly(p.KeepaliveEarly, c.EffectiveInterval())
+			}
 		}
 	}
 
@@ -85,6 +92,10 @@ func (c *Config) Validate() error {
 	v.nonNegative("server.idle_timeout", s.IdleTimeout)
 	v.check(s.IdleTimeoutMultiple >= 0 && s.IdleTimeoutMultiple <= 1000, "server.idle_timeout",
 		fmt.Sprintf("%gx", s.IdleTimeoutMultiple), "a multiple must be between 0 and 1000")
+	if m, eff := s.IdleTimeoutMultiple, c.EffectiveInterval(); m > 0 && m*float64(eff) > float64(MaxDuration) {
+		v.check(false, "server.idle_timeout", fmt.Sprintf("%gx", m), fmt.Sprintf("that multiple of the effective interval %s is over %s",
+			FormatDuration(eff), maxDurationText))
+	}
 	if rs := s.Restarts; rs != nil {
 		v.every("server.restarts.every", rs.Every)
 		v.dist("server.restarts.downtime", rs.Downtime)
@@ -111,8 +122,10 @@ func (c *Config) Validate() error {
 	}
 
 	d := &c.Device
-	v.check(d.BatteryMAh > 0 && !math.IsInf(d.BatteryMAh, 0), "device.battery_mah", fmt.Sprint(d.BatteryMAh), "must be positive")
-	v.check(d.Voltage > 0 && !math.IsInf(d.Voltage, 0), "device.voltage", fmt.Sprint(d.Voltage), "must be positive")
+	// Ranges wide enough for any battery, narrow enough that battery %/day
+	// stays finite at the largest powers (a 1e-300 mAh battery made it +Inf).
+	v.check(d.BatteryMAh >= 1 && d.BatteryMAh <= 1e7, "device.battery_mah", fmt.Sprint(d.BatteryMAh), "must be between 1 and 1e7")
+	v.check(d.Voltage >= 0.1 && d.Voltage <= 1000, "device.voltage", fmt.Sprint(d.Voltage), "must be between 0.1 and 1000")
 	v.power("device.cpu_power", d.CPUPower)
 
 	for i, e := range c.Events {
@@ -123,6 +136,7 @@ func (c *Config) Validate() error {
 			v.positive(f+".for", e.For)
 		}
 	}
+	v.bounds(c)
 	return errors.Join(v.errs...)
 }
 
@@ -151,10 +165,110 @@ func (v *validator) power(field string, w float64) {
 }
 
 // every checks the gap distribution of a generator: a zero mean would fire
-// forever at one instant.
+// forever at one instant. The mean is taken in float64: a heavy tail's can be
+// thousands of years, which is no fault (draws are clamped to MaxDuration).
 func (v *validator) every(field string, d Dist) {
 	if v.dist(field, d) {
-		v.check(d.Mean() >= time.Millisecond, field, d.String(), "must have a mean of at least 1ms")
+		v.check(d.MeanNanos() >= float64(time.Millisecond), field, d.String(), "must have a mean of at least 1ms")
+	}
+}
+
+// keepaliveEarly checks that the keepalive handler cannot fire a whole
+// effective interval early: the next firing would come 1ms later, again and
+// again, a flood no max_events can help.
+func (v *validator) keepaliveEarly(d Dist, eff time.Duration) {
+	const field = "platform.keepalive_early"
+	hi, bounded := d.UpperEnd()
+	switch {
+	case !bounded:
+		v.check(false, field, d.String(), fmt.Sprintf("must stay below the effective interval %s, but this distribution has no upper end; use a constant, a uniform or an empirical one",
+			FormatDuration(eff)))
+	case hi >= eff:
+		v.check(false, field, d.String(), fmt.Sprintf("must stay below the effective interval %s (its upper end is %s): the handler would fire again 1ms after firing that early",
+			FormatDuration(eff), FormatDuration(hi)))
+	}
+}
+
+// maxDurationText names MaxDuration in messages.
+var maxDurationText = FormatDuration(MaxDuration) + " (100 years)"
+
+// bounds checks that no duration exceeds MaxDuration.
+func (v *validator) bounds(c *Config) {
+	p, a := &c.Platform, &c.App
+	for _, f := range []struct {
+		field string
+		d     time.Duration
+	}{
+		{"horizon", c.Horizon},
+		{"platform.keepalive_min", p.KeepaliveMin},
+		{"platform.wakeup_budget", p.WakeupBudget},
+		{"platform.background_task_limit", p.BackgroundTaskLimit},
+		{"platform.enter_background_grace", p.EnterBackgroundGrace},
+		{"platform.expiry_warning", p.ExpiryWarning},
+		{"platform.relaunch_delay", p.RelaunchDelay},
+		{"app.heartbeat.interval", a.Interval},
+		{"app.heartbeat.foreground_interval", a.ForegroundInterval},
+		{"app.heartbeat.timeout", a.Timeout},
+		{"app.reconnect.initial", a.Reconnect.Initial},
+		{"app.reconnect.max", a.Reconnect.Max},
+		{"network.nat_idle_timeout", c.Network.NATIdleTimeout},
+		{"server.idle_timeout", c.Server.IdleTimeout},
+		{"radio.promotion", c.Radio.Promotion},
+	} {
+		v.atMost(f.field, f.d)
+	}
+	for i, t := range c.Radio.Tail {
+		v.atMost(fmt.Sprintf("radio.tail[%d].for", i), t.For)
+	}
+	for i, e := range c.Events {
+		v.atMost(fmt.Sprintf("events[%d].at", i), e.At)
+		v.atMost(fmt.Sprintf("events[%d].for", i), e.For)
+	}
+	v.distAtMost("platform.keepalive_early", p.KeepaliveEarly)
+	v.distAtMost("user.session_length", c.User.SessionLength)
+	v.distAtMost("network.rtt", c.Network.RTT)
+	v.distAtMost("network.connect_time", c.Network.ConnectTime)
+	if o := c.Network.Outages; o != nil {
+		v.distAtMost("network.outages.every", o.Every)
+		v.distAtMost("network.outages.duration", o.Duration)
+	}
+	if h := c.Network.Handovers; h != nil {
+		v.distAtMost("network.handovers.every", h.Every)
+	}
+	if r := c.Server.Restarts; r != nil {
+		v.distAtMost("server.restarts.every", r.Every)
+		v.distAtMost("server.restarts.downtime", r.Downtime)
+	}
+}
+
+// atMost checks one duration against MaxDuration.
+func (v *validator) atMost(field string, d time.Duration) {
+	v.check(d <= MaxDuration, field, FormatDuration(d), "must be at most "+maxDurationText)
+}
+
+// distAtMost checks a distribution's durations against MaxDuration, under
+// the paths the scenario writes them at.
+func (v *validator) distAtMost(field string, d Dist) {
+	switch d.Kind {
+	case Const:
+		v.atMost(field, d.Value)
+	case Exp:
+		v.atMost(field+".exp", d.Value)
+	case Uniform:
+		v.atMost(field+".uniform[0]", d.Value)
+		v.atMost(field+".uniform[1]", d.Max)
+	case Lognormal:
+		v.atMost(field+".lognormal.median", d.Value)
+	case Weibull:
+		v.atMost(field+".weibull.scale", d.Value)
+	case Normal:
+		v.check(d.Value >= -MaxDuration && d.Value <= MaxDuration, field+".normal.mean", FormatDuration(d.Value),
+			"must be between -"+FormatDuration(MaxDuration)+" and "+maxDurationText)
+		v.atMost(field+".normal.sd", d.Max)
+	case Empirical:
+		for i, x := range d.Values {
+			v.atMost(fmt.Sprintf("%s.empirical[%d]", field, i), x)
+		}
 	}
 }
 

@@ -174,7 +174,7 @@ func (w *World) Run(cfg *Config, rep int, opt Options) (res Result, err error) {
 	}
 	w.closeHorizon()
 	if !w.settled() {
-		if err := w.play(cfg.Horizon + cfg.DrainCap()); err != nil {
+		if err := w.play(cfg.LatestEnd()); err != nil {
 			return Result{}, err
 		}
 	}

@@ -70,6 +70,19 @@ func MeanCI(xs []float64) Estimate {
 	return Estimate{Mean: round(mean), CI95: [2]Bound{Bound(mean - half), Bound(mean + half)}}
 }
 
+// Within clips e's interval to [lo, hi], the range the metric can take: a
+// Student-t interval is symmetric about the mean and, for a mean near an end
+// of the range (availability near 1, a rate near 0), reaches past it, where
+// no replication could be (availability 100.148%, -0.3 minutes a day).
+func (e Estimate) Within(lo, hi float64) Estimate {
+	for i, b := range e.CI95 {
+		if !math.IsNaN(float64(b)) {
+			e.CI95[i] = Bound(min(max(float64(b), lo), hi))
+		}
+	}
+	return e
+}
+
 // Quantile is the p-quantile of sorted xs as the inverse of the empirical
 // distribution function: the ceil(n·p)-th smallest value.
 func Quantile(p float64, sorted []float64) float64 {

@@ -179,16 +179,21 @@ func Summarize(cfg *sim.Config, results []sim.Result) Point {
 	brk := col(func(r *sim.Result) float64 { return float64(len(r.Breaks)) / days })
 	self := col(func(r *sim.Result) float64 { return float64(r.SelfBreaks()) / days })
 	unnoticed := col(func(r *sim.Result) float64 { return r.BrokenTime.Minutes() / days })
-	m.WakeupsPerHour = MeanCI(wake)
-	m.EnergyJPerHour = MeanCI(energy)
-	m.BatteryPctPerDay = MeanCI(batt)
-	m.Availability = MeanCI(avail)
-	m.BreaksPerDay = MeanCI(brk)
-	m.SelfBreaksPerDay = MeanCI(self)
-	m.UnnoticedMinPerDay = MeanCI(unnoticed)
-	m.RadioPromotionsPerHour = MeanCI(col(func(r *sim.Result) float64 { return float64(r.Promotions) / hours }))
-	m.RadioJPerHour = MeanCI(col(func(r *sim.Result) float64 { return r.RadioJ / hours }))
-	m.CPUJPerHour = MeanCI(col(func(r *sim.Result) float64 { return r.CPUJ / hours }))
+	// Each interval is clipped to the range its metric can take: counts and
+	// energies are never negative, and availability is a fraction.
+	// (Unnoticed time counts each break's whole detection latency, which the
+	// drain may see end past the horizon, so it has no upper limit here.)
+	inf := math.Inf(1)
+	m.WakeupsPerHour = MeanCI(wake).Within(0, inf)
+	m.EnergyJPerHour = MeanCI(energy).Within(0, inf)
+	m.BatteryPctPerDay = MeanCI(batt).Within(0, inf)
+	m.Availability = MeanCI(avail).Within(0, 1)
+	m.BreaksPerDay = MeanCI(brk).Within(0, inf)
+	m.SelfBreaksPerDay = MeanCI(self).Within(0, inf)
+	m.UnnoticedMinPerDay = MeanCI(unnoticed).Within(0, inf)
+	m.RadioPromotionsPerHour = MeanCI(col(func(r *sim.Result) float64 { return float64(r.Promotions) / hours })).Within(0, inf)
+	m.RadioJPerHour = MeanCI(col(func(r *sim.Result) float64 { return r.RadioJ / hours })).Within(0, inf)
+	m.CPUJPerHour = MeanCI(col(func(r *sim.Result) float64 { return r.CPUJ / hours })).Within(0, inf)
 	for i := range p.Reps {
 		p.Reps[i] = RepValues{WakeupsPerHour: wake[i], EnergyJPerHour: energy[i], BatteryPctPerDay: batt[i],
 			Availability: avail[i], BreaksPerDay: brk[i], SelfBreaksPerDay: self[i], UnnoticedMinPerDay: unnoticed[i]}

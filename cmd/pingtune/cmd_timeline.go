@@ -46,7 +46,7 @@ more than a picture can show; narrow a busier one with -from/-to.`, e.stderr)
 	if err != nil {
 		return err
 	}
-	win, given, err := o.window(cfg.Horizon+cfg.DrainCap(), reports.WindowQuiet)
+	win, given, err := o.window(cfg.LatestEnd(), reports.WindowQuiet)
 	if err != nil {
 		return err
 	}

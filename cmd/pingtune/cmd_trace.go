@@ -35,7 +35,7 @@ which lines are printed; the simulation always runs from the start.`, e.stderr)
 	if err != nil {
 		return err
 	}
-	end := cfg.Horizon + cfg.DrainCap() // the run may drain past its horizon
+	end := cfg.LatestEnd() // the run may drain past its horizon
 	win, _, err := o.window(end, end)
 	if err != nil {
 		return err
