@@ -40,6 +40,7 @@ func TestDetectionOfAScriptedBreakFollowsTheRenewalResidual(t *testing.T) {
 		g := (T - 15*time.Second).Seconds() // E[G]
 		varG := 30.0 * 30 / 12              // Var(G) of U(T−30 s, T)
 		want := g/2 + varG/(2*g) + cfg.App.Timeout.Seconds()
+		t.Logf("T=%v: mean client detection %.1fs ± %.1fs, closed form %.1fs", T, mean, se, want)
 		if math.Abs(mean-want) > 0.03*want {
 			t.Errorf("T=%v: mean client detection %.1fs ± %.1fs, want the residual + τ = %.1fs within 3%%", T, mean, se, want)
 		}
