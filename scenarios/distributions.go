@@ -115,7 +115,22 @@ func (d *decoder) listDuration(path string, items []*yaml.Node, i int) (time.Dur
 	if n == nil {
 		return 0, false
 	}
+	if parts := strings.Fields(n.Value); n.Kind == yaml.ScalarNode && len(parts) > 1 && allDurations(parts) {
+		d.errorf(n, index(path, i), "%q is %d durations in one list item: a comma missing? (write %s)",
+			n.Value, len(parts), strings.Join(parts, ", "))
+		return 0, false
+	}
 	return d.duration(index(path, i), n)
+}
+
+// allDurations reports whether every one of parts is a duration.
+func allDurations(parts []string) bool {
+	for _, p := range parts {
+		if _, err := ParseDuration(p); err != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // formatDist writes a distribution in the flow form dist reads.
