@@ -70,9 +70,9 @@ var scenarioFields = []Field{
 	{Name: "horizon", Kind: Duration, Default: "7d",
 		Doc: "Simulated time per replication, at most 3650d. Costs are counted up to it; breaks near it are followed past it until they are found (the drain)."},
 	{Name: "replications", Kind: Integer, Default: "100", Min: "1", Max: "100000",
-		Doc: "Independent replications of the horizon (1 to 100000); the 95% intervals are taken across them."},
+		Doc: "Independent replications of the horizon; the 95% intervals are taken across them."},
 	{Name: "seed", Kind: Integer, Default: "1", Min: "0", Max: "18446744073709551615",
-		Doc: "Random seed (0 to 2^64-1): the same scenario and seed give byte-identical results."},
+		Doc: "Random seed: the same scenario and seed give byte-identical results."},
 	{Name: "max_events", Kind: Integer, Default: "50000000", Min: "1",
 		Doc: "Events one replication may process before the run is an error: a guard against a scenario that would run for ever. A run expected to pass it is refused before it starts."},
 	{Name: "platform", Kind: PresetOr, Default: "ios6", Choices: PlatformPresets(),
@@ -92,12 +92,12 @@ var scenarioFields = []Field{
 		{Name: "reconnect", Kind: Section, Doc: "The reconnect backoff: `initial`, multiplied by `multiplier` after each failure up to `max`, each delay spread by ±`jitter`.", Fields: []Field{
 			{Name: "initial", Kind: Duration, Default: "2s", Doc: "The first delay before reconnecting."},
 			{Name: "max", Kind: Duration, Default: "5m", Doc: "The longest delay; not shorter than `initial`."},
-			{Name: "multiplier", Kind: Number, Default: "2", Min: "1", Max: "1000", Doc: "The factor between delays, 1 to 1000."},
+			{Name: "multiplier", Kind: Number, Default: "2", Min: "1", Max: "1000", Doc: "The factor between delays."},
 			{Name: "jitter", Kind: Number, Default: "0.2", Min: "0", Max: "1", MaxExclusive: true, Doc: "The spread of each delay as a fraction in [0, 1): 0.2 draws it from ±20%."},
 		}},
 	}},
 	{Name: "user", Kind: Section, Doc: "The user opening the app (which brings it to the foreground). Left out: the user never opens it.", Fields: []Field{
-		{Name: "sessions_per_day", Kind: Number, Default: "0", Min: "0", Max: "1e6", Doc: "Sessions a day, a Poisson process (0 to 1e6)."},
+		{Name: "sessions_per_day", Kind: Number, Default: "0", Min: "0", Max: "1e6", Doc: "Sessions a day, a Poisson process."},
 		{Name: "session_length", Kind: Distribution, Doc: "How long each session lasts; required when `sessions_per_day` is above 0."},
 	}},
 	{Name: "network", Kind: Section, Doc: "The path between the device and the server.", Fields: []Field{
@@ -134,8 +134,8 @@ var scenarioFields = []Field{
 		Doc:    "The radio's power state machine; powers are above the idle baseline. A preset name, or a mapping that starts from `preset` and overrides fields; without `preset`, `promotion`, `promotion_power`, `active_power` and `tail` are required.",
 		Fields: radioFieldTable},
 	{Name: "device", Kind: Section, Doc: "The battery and the CPU's cost.", Fields: []Field{
-		{Name: "battery_mah", Kind: Number, Default: "1440", Min: "1", Max: "1e7", Doc: "Battery capacity in mAh (1 to 1e7); with `voltage` it turns energy into battery % (an iPhone 5 by default)."},
-		{Name: "voltage", Kind: Number, Default: "3.8", Min: "0.1", Max: "1000", Doc: "Battery voltage (0.1 to 1000)."},
+		{Name: "battery_mah", Kind: Number, Default: "1440", Min: "1", Max: "1e7", Doc: "Battery capacity in mAh; with `voltage` it turns energy into battery % (an iPhone 5 by default)."},
+		{Name: "voltage", Kind: Number, Default: "3.8", Min: "0.1", Max: "1000", Doc: "Battery voltage."},
 		{Name: "cpu_power", Kind: Power, Default: "250mW",
 			Doc: "Power of the CPU while the app runs in the background (an assumption by default); CPU energy is this times the time from each wakeup to the suspension that ends it."},
 	}},
@@ -205,11 +205,11 @@ var distributionFields = []Field{
 	{Name: "uniform", Kind: DurationPair, Doc: "Uniform between two durations: {uniform: [10s, 2m]}."},
 	{Name: "lognormal", Kind: Section, Doc: "Log-normal: {lognormal: {median: 90s, sigma: 1.2}}.", Fields: []Field{
 		{Name: "median", Kind: Duration, Required: true, Doc: "The median, e^μ."},
-		{Name: "sigma", Kind: Number, Required: true, Min: "0", Max: "10", Doc: "σ of the underlying normal, 0 to 10."},
+		{Name: "sigma", Kind: Number, Required: true, Min: "0", Max: "10", Doc: "σ of the underlying normal."},
 	}},
 	{Name: "weibull", Kind: Section, Doc: "Weibull: {weibull: {scale: 8h, shape: 0.7}}; a shape below 1 is heavy-tailed.", Fields: []Field{
 		{Name: "scale", Kind: Duration, Required: true, Doc: "The scale λ."},
-		{Name: "shape", Kind: Number, Required: true, Min: "0.05", Max: "100", Doc: "The shape k, 0.05 to 100."},
+		{Name: "shape", Kind: Number, Required: true, Min: "0.05", Max: "100", Doc: "The shape k."},
 	}},
 	{Name: "normal", Kind: Section, Doc: "Normal, cut at 0: {normal: {mean: 80ms, sd: 20ms}}.", Fields: []Field{
 		{Name: "mean", Kind: Duration, Required: true, Doc: "The mean (may be negative: only the part above 0 is drawn)."},
