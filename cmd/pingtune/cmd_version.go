@@ -24,9 +24,10 @@ func cmdVersion(ctx context.Context, args []string, e *env) error {
 }
 
 // versionText says what was built: "pingtune v1.2.0 (abc123def456, 2026-11-28T01:00:00Z, modified) go1.26.8".
-// A binary built from a checkout (go build, go install ./cmd/pingtune) has
-// the module version (devel) and, unless built with -buildvcs=false, the
-// revision; go run and go test have no revision.
+// A binary built in a git clone (go build, go install ./cmd/pingtune) has
+// a pseudo-version and the revision; go run, go test and -buildvcs=false
+// leave them out, and the version is (devel). (So did a build inside a git
+// worktree, here.)
 func versionText(info *debug.BuildInfo, ok bool) string {
 	if !ok {
 		return "pingtune (no build information)"
@@ -64,7 +65,7 @@ func versionText(info *debug.BuildInfo, ok bool) string {
 	if len(vcs) > 0 {
 		s += " (" + strings.Join(vcs, ", ") + ")"
 	} else {
-		s += " (no VCS revision: built by go run, go test or with -buildvcs=false)"
+		s += " (no VCS revision stamped: go run, go test or -buildvcs=false)"
 	}
 	return s + " " + info.GoVersion
 }

@@ -121,7 +121,7 @@ func TestVersion(t *testing.T) {
 	}{
 		{info, true, "pingtune (devel) (0123456789ab, 2026-11-28T01:00:00Z, modified) go1.26.8"},
 		{&debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "v1.2.0"}}, true,
-			"pingtune v1.2.0 (no VCS revision: built by go run, go test or with -buildvcs=false) go1.26.8"},
+			"pingtune v1.2.0 (no VCS revision stamped: go run, go test or -buildvcs=false) go1.26.8"},
 		{nil, false, "pingtune (no build information)"},
 	} {
 		if got := versionText(c.info, c.ok); got != c.want {
