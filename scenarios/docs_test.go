@@ -68,7 +68,7 @@ func TestDocsCoverEveryField(t *testing.T) {
 			t.Errorf("scenario.md does not name `%s`", p)
 		}
 	}
-	prose, _, _ := strings.Cut(page, "## Field reference")
+	prose, _, _ := strings.Cut(page, "## fieldSpec reference")
 	for _, w := range []string{"foreground_interval", "relaunch_after_kill", "max_events", "`description`", "small_packets",
 		"paging_cycle", "allow_self_breaks", "`none`", "`overwrite`", "36500d", "100 years", "yaml-language-server: $schema=",
 		"exp:", "uniform:", "lognormal:", "weibull:", "normal:", "empirical:"} {
@@ -85,7 +85,7 @@ func TestDocsCoverEveryField(t *testing.T) {
 	var want []string
 	want = append(want, PlatformPresets()...)
 	want = append(want, RadioPresets()...)
-	for _, f := range append(append([]Field{}, platformFieldTable...), radioFieldTable...) {
+	for _, f := range append(append([]fieldSpec{}, platformFieldTable...), radioFieldTable...) {
 		if f.Name != "preset" && f.Name != "name" && f.Name != "tail" && f.Name != "always_awake" && f.Name != "keepalive" {
 			want = append(want, f.Name)
 		}

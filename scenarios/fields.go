@@ -12,214 +12,206 @@ import (
 // field reference is written from it (FieldReference), so that a field is
 // known to all three or to none.
 
-// Kind is what a field's value is.
-type Kind uint8
+// valueKind is what a field's value is.
+type valueKind uint8
 
 // The kinds of field value.
 const (
-	Section      Kind = iota // a mapping of Fields
-	List                     // a list of mappings of Fields
-	Duration                 // 10m, 1h30m, 11.576s, 0
-	Power                    // 250mW, 1.21W, 0
-	Number                   // a decimal number
-	Integer                  // a whole number
-	Text                     // one line of text (a name) or free text (a description)
-	Bool                     // true or false
-	Enum                     // one of Choices
-	Distribution             // a duration (a constant) or a mapping naming one of distributionFields
-	DurationList             // a list of durations
-	DurationPair             // a list of exactly two durations [low, high]
-	PresetOr                 // one of Choices (a preset), or a mapping of Fields
-	NoneOr                   // none, or a mapping of Fields
-	IdleTimeout              // a duration or a multiple of the interval (1.5x)
-	Intervals                // one duration, a list of durations, or a range mapping of Fields {from, to, step}
-	Bound                    // a requirement: a bound (Fields[0]'s kind), or {max: bound} or {min: bound}
+	kindSection      valueKind = iota // a mapping of Fields
+	kindList                          // a list of mappings of Fields
+	kindDuration                      // 10m, 1h30m, 11.576s, 0
+	kindPower                         // 250mW, 1.21W, 0
+	kindNumber                        // a decimal number
+	kindInteger                       // a whole number
+	kindText                          // one line of text (a name) or free text (a description)
+	kindBool                          // true or false
+	kindEnum                          // one of Choices
+	kindDistribution                  // a duration (a constant) or a mapping naming one of distributionFields
+	kindDurationList                  // a list of durations
+	kindDurationPair                  // a list of exactly two durations [low, high]
+	kindPresetOr                      // one of Choices (a preset), or a mapping of Fields
+	kindNoneOr                        // none, or a mapping of Fields
+	kindIdleTimeout                   // a duration or a multiple of the interval (1.5x)
+	kindIntervals                     // one duration, a list of durations, or a range mapping of Fields {from, to, step}
+	kindBound                         // a requirement: a bound (Fields[0]'s kind), or {max: bound} or {min: bound}
 )
 
-// Field is one field of the scenario language.
-type Field struct {
+// fieldSpec is one field of the scenario language.
+type fieldSpec struct {
 	Name     string
-	Kind     Kind
-	Doc      string   // what it means, for the schema's description and docs/scenario.md
-	Default  string   // the value when it is left out, as YAML; "" when it has none
-	Required bool     // in its mapping
-	Choices  []string // Enum and PresetOr: the names it takes
-	Fields   []Field  // Section, List, PresetOr, NoneOr, Intervals: the fields of the mapping; Bound: the bound's kind
-	// Min and Max bound a Number or Integer, as decimal text ("" for none);
+	Kind     valueKind
+	Doc      string      // what it means, for the schema's description and docs/scenario.md
+	Default  string      // the value when it is left out, as YAML; "" when it has none
+	Required bool        // in its mapping
+	Choices  []string    // kindEnum and kindPresetOr: the names it takes
+	Fields   []fieldSpec // kindSection, kindList, kindPresetOr, kindNoneOr, kindIntervals: the fields of the mapping; kindBound: max and min
+	// Min and Max bound a kindNumber or kindInteger, as decimal text ("" for none);
 	// MaxExclusive leaves Max itself out. Parse checks the same bounds.
 	Min, Max     string
 	MaxExclusive bool
 }
 
-// Fields returns the table of every field a scenario file may write, from
-// the root mapping down.
-func Fields() []Field { return scenarioFields }
-
-// DistributionFields returns the keys of a distribution mapping, each one a
-// shape with its parameters.
-func DistributionFields() []Field { return distributionFields }
-
 // durationDoc is said of every duration field in the reference.
 const durationDoc = "a duration: numbers with units d, h, m, s, ms (7d, 1h30m, 11.576s, 250ms); a bare 0 is zero; at most 36500d (100 years)"
 
-var scenarioFields = []Field{
-	{Name: "name", Kind: Text, Default: "the file name without .yaml",
+var scenarioFields = []fieldSpec{
+	{Name: "name", Kind: kindText, Default: "the file name without .yaml",
 		Doc: "The scenario's name in reports and file names: 1 to 200 printable characters on one line."},
-	{Name: "description", Kind: Text,
+	{Name: "description", Kind: kindText,
 		Doc: "Free text saying what the scenario models; `pingtune scenarios` shows its first sentence. Not used by the simulation."},
-	{Name: "horizon", Kind: Duration, Default: "7d",
+	{Name: "horizon", Kind: kindDuration, Default: "7d",
 		Doc: "Simulated time per replication, at most 3650d. Costs are counted up to it; breaks near it are followed past it until they are found (the drain)."},
-	{Name: "replications", Kind: Integer, Default: "100", Min: "1", Max: "100000",
+	{Name: "replications", Kind: kindInteger, Default: "100", Min: "1", Max: "100000",
 		Doc: "Independent replications of the horizon; the 95% intervals are taken across them."},
-	{Name: "seed", Kind: Integer, Default: "1", Min: "0", Max: "18446744073709551615",
+	{Name: "seed", Kind: kindInteger, Default: "1", Min: "0", Max: "18446744073709551615",
 		Doc: "Random seed: the same scenario and seed give byte-identical results."},
-	{Name: "max_events", Kind: Integer, Default: "50000000", Min: "1",
+	{Name: "max_events", Kind: kindInteger, Default: "50000000", Min: "1",
 		Doc: "Events one replication may process before the run is an error: a guard against a scenario that would run for ever. A run expected to pass it is refused before it starts."},
-	{Name: "platform", Kind: PresetOr, Default: "ios6", Choices: PlatformPresets(),
+	{Name: "platform", Kind: kindPresetOr, Default: "ios6", Choices: PlatformPresets(),
 		Doc:    "How the OS treats the app in the background: a preset name, or a mapping that starts from `preset` (or, without one, from all zeros) and overrides fields.",
 		Fields: platformFieldTable},
-	{Name: "app", Kind: Section, Required: true, Doc: "The app's heartbeat, its use of background tasks and its reconnect backoff.", Fields: []Field{
-		{Name: "heartbeat", Kind: Section, Required: true, Doc: "The heartbeat (ping) the app sends on its connection.", Fields: []Field{
-			{Name: "interval", Kind: Duration, Required: true,
+	{Name: "app", Kind: kindSection, Required: true, Doc: "The app's heartbeat, its use of background tasks and its reconnect backoff.", Fields: []fieldSpec{
+		{Name: "heartbeat", Kind: kindSection, Required: true, Doc: "The heartbeat (ping) the app sends on its connection.", Fields: []fieldSpec{
+			{Name: "interval", Kind: kindDuration, Required: true,
 				Doc: "The heartbeat interval under study (at least 1ms). On a platform with a keepalive handler the background interval is raised to `platform.keepalive_min`; `-interval` and `sweep.interval` replace it."},
-			{Name: "timeout", Kind: Duration, Default: "30s",
+			{Name: "timeout", Kind: kindDuration, Default: "30s",
 				Doc: "How long the app waits for a pong, and for a connect, before it gives the connection up."},
-			{Name: "foreground_interval", Kind: Duration, Default: "0s",
+			{Name: "foreground_interval", Kind: kindDuration, Default: "0s",
 				Doc: "The ping interval while the app is in the foreground (timer-driven); 0 means the same as `interval`."},
 		}},
-		{Name: "background_task", Kind: Enum, Default: "end_when_done", Choices: sim.TaskPolicies(),
+		{Name: "background_task", Kind: kindEnum, Default: "end_when_done", Choices: sim.TaskPolicies(),
 			Doc: "How the app uses background tasks around each wakeup: `end_when_done` begins one per wakeup and ends it after the pong or the reconnect (or in the expiration handler); `end_on_expiry` holds it until the expiration handler; `leak` never ends it, so the watchdog kills the app at the limit; `none` begins none, so each wakeup lasts at most its `wakeup_budget`; `overwrite` is `end_when_done` with a single task id, so a task begun while one is held leaks the first and the watchdog kills the app."},
-		{Name: "reconnect", Kind: Section, Doc: "The reconnect backoff: `initial`, multiplied by `multiplier` after each failure up to `max`, each delay spread by ±`jitter`.", Fields: []Field{
-			{Name: "initial", Kind: Duration, Default: "2s", Doc: "The first delay before reconnecting."},
-			{Name: "max", Kind: Duration, Default: "5m", Doc: "The longest delay; not shorter than `initial`."},
-			{Name: "multiplier", Kind: Number, Default: "2", Min: "1", Max: "1000", Doc: "The factor between delays."},
-			{Name: "jitter", Kind: Number, Default: "0.2", Min: "0", Max: "1", MaxExclusive: true, Doc: "The spread of each delay as a fraction in [0, 1): 0.2 draws it from ±20%."},
+		{Name: "reconnect", Kind: kindSection, Doc: "The reconnect backoff: `initial`, multiplied by `multiplier` after each failure up to `max`, each delay spread by ±`jitter`.", Fields: []fieldSpec{
+			{Name: "initial", Kind: kindDuration, Default: "2s", Doc: "The first delay before reconnecting."},
+			{Name: "max", Kind: kindDuration, Default: "5m", Doc: "The longest delay; not shorter than `initial`."},
+			{Name: "multiplier", Kind: kindNumber, Default: "2", Min: "1", Max: "1000", Doc: "The factor between delays."},
+			{Name: "jitter", Kind: kindNumber, Default: "0.2", Min: "0", Max: "1", MaxExclusive: true, Doc: "The spread of each delay as a fraction in [0, 1): 0.2 draws it from ±20%."},
 		}},
 	}},
-	{Name: "user", Kind: Section, Doc: "The user opening the app (which brings it to the foreground). Left out: the user never opens it.", Fields: []Field{
-		{Name: "sessions_per_day", Kind: Number, Default: "0", Min: "0", Max: "1e6", Doc: "Sessions a day, a Poisson process."},
-		{Name: "session_length", Kind: Distribution, Doc: "How long each session lasts; required when `sessions_per_day` is above 0."},
+	{Name: "user", Kind: kindSection, Doc: "The user opening the app (which brings it to the foreground). Left out: the user never opens it.", Fields: []fieldSpec{
+		{Name: "sessions_per_day", Kind: kindNumber, Default: "0", Min: "0", Max: "1e6", Doc: "Sessions a day, a Poisson process."},
+		{Name: "session_length", Kind: kindDistribution, Doc: "How long each session lasts; required when `sessions_per_day` is above 0."},
 	}},
-	{Name: "network", Kind: Section, Doc: "The path between the device and the server.", Fields: []Field{
-		{Name: "rtt", Kind: Distribution, Default: "80ms", Doc: "Round-trip time of an exchange (a ping and its pong)."},
-		{Name: "connect_time", Kind: Distribution, Default: "300ms", Doc: "Time to set up a connection (TCP and TLS handshakes)."},
-		{Name: "nat_idle_timeout", Kind: Duration, Default: "0s",
+	{Name: "network", Kind: kindSection, Doc: "The path between the device and the server.", Fields: []fieldSpec{
+		{Name: "rtt", Kind: kindDistribution, Default: "80ms", Doc: "Round-trip time of an exchange (a ping and its pong)."},
+		{Name: "connect_time", Kind: kindDistribution, Default: "300ms", Doc: "Time to set up a connection (TCP and TLS handshakes)."},
+		{Name: "nat_idle_timeout", Kind: kindDuration, Default: "0s",
 			Doc: "A NAT on the path forgets the connection's mapping after this long with no packet either way, silently; 0: no NAT."},
-		{Name: "outages", Kind: Section, Doc: "Losses of the path (Wi-Fi drops, tunnels, dead spots); each kills the connection. Left out: none.", Fields: []Field{
-			{Name: "every", Kind: Distribution, Required: true, Doc: "The gap from the end of one outage to the start of the next."},
-			{Name: "duration", Kind: Distribution, Required: true, Doc: "How long each outage lasts."},
-			{Name: "signals_client", Kind: Bool, Default: "true",
+		{Name: "outages", Kind: kindSection, Doc: "Losses of the path (Wi-Fi drops, tunnels, dead spots); each kills the connection. Left out: none.", Fields: []fieldSpec{
+			{Name: "every", Kind: kindDistribution, Required: true, Doc: "The gap from the end of one outage to the start of the next."},
+			{Name: "duration", Kind: kindDistribution, Required: true, Doc: "How long each outage lasts."},
+			{Name: "signals_client", Kind: kindBool, Default: "true",
 				Doc: "Whether the OS tells the socket at once (the interface goes down). false: only a ping, or the server's idle timeout, finds the dead connection."},
 		}},
-		{Name: "handovers", Kind: Section, Doc: "IP changes (between cells, or to Wi-Fi): the connection dies, the path stays up and the OS tells the client. Left out: none.", Fields: []Field{
-			{Name: "every", Kind: Distribution, Required: true, Doc: "The gap between handovers."},
+		{Name: "handovers", Kind: kindSection, Doc: "IP changes (between cells, or to Wi-Fi): the connection dies, the path stays up and the OS tells the client. Left out: none.", Fields: []fieldSpec{
+			{Name: "every", Kind: kindDistribution, Required: true, Doc: "The gap between handovers."},
 		}},
 	}},
-	{Name: "server", Kind: Section, Doc: "The far end of the connection.", Fields: []Field{
-		{Name: "idle_timeout", Kind: IdleTimeout, Default: "1.5x",
+	{Name: "server", Kind: kindSection, Doc: "The far end of the connection.", Fields: []fieldSpec{
+		{Name: "idle_timeout", Kind: kindIdleTimeout, Default: "1.5x",
 			Doc: "The server closes a connection that has been silent this long: a duration, or a multiple of the effective interval such as 1.5x (MQTT 3.1.1's rule, which follows `-interval` and the sweep); 0: never."},
-		{Name: "restarts", Kind: Section, Doc: "Server restarts; each kills every connection. Left out: none.", Fields: []Field{
-			{Name: "every", Kind: Distribution, Required: true, Doc: "The gap from the end of one downtime to the next restart."},
-			{Name: "downtime", Kind: Distribution, Required: true, Doc: "How long the server is down."},
-			{Name: "kind", Kind: Enum, Default: "graceful", Choices: []string{"graceful", "silent"},
+		{Name: "restarts", Kind: kindSection, Doc: "Server restarts; each kills every connection. Left out: none.", Fields: []fieldSpec{
+			{Name: "every", Kind: kindDistribution, Required: true, Doc: "The gap from the end of one downtime to the next restart."},
+			{Name: "downtime", Kind: kindDistribution, Required: true, Doc: "How long the server is down."},
+			{Name: "kind", Kind: kindEnum, Default: "graceful", Choices: []string{"graceful", "silent"},
 				Doc: "`graceful`: the server sends FIN/RST, so the client learns at once; `silent`: nothing is sent (host loss, failover, partition)."},
 		}},
-		{Name: "pushes", Kind: Section, Doc: "Messages from the server to the device. Left out: none.", Fields: []Field{
-			{Name: "per_hour", Kind: Number, Required: true, Min: "0", Max: "1e6", Doc: "Pushes an hour, a Poisson process."},
-			{Name: "when_offline", Kind: Enum, Default: "queue", Choices: []string{"queue", "drop"},
+		{Name: "pushes", Kind: kindSection, Doc: "Messages from the server to the device. Left out: none.", Fields: []fieldSpec{
+			{Name: "per_hour", Kind: kindNumber, Required: true, Min: "0", Max: "1e6", Doc: "Pushes an hour, a Poisson process."},
+			{Name: "when_offline", Kind: kindEnum, Default: "queue", Choices: []string{"queue", "drop"},
 				Doc: "A push sent while the server knows the client is offline: `queue` delivers it with the next connect's answer, `drop` discards it."},
 		}},
 	}},
-	{Name: "radio", Kind: PresetOr, Default: "lte", Choices: RadioPresets(),
+	{Name: "radio", Kind: kindPresetOr, Default: "lte", Choices: RadioPresets(),
 		Doc:    "The radio's power state machine; powers are above the idle baseline. A preset name, or a mapping that starts from `preset` and overrides fields; without `preset`, `promotion`, `promotion_power`, `active_power` and `tail` are required.",
 		Fields: radioFieldTable},
-	{Name: "device", Kind: Section, Doc: "The battery and the CPU's cost.", Fields: []Field{
-		{Name: "battery_mah", Kind: Number, Default: "1440", Min: "1", Max: "1e7", Doc: "Battery capacity in mAh; with `voltage` it turns energy into battery % (an iPhone 5 by default)."},
-		{Name: "voltage", Kind: Number, Default: "3.8", Min: "0.1", Max: "1000", Doc: "Battery voltage."},
-		{Name: "cpu_power", Kind: Power, Default: "250mW",
+	{Name: "device", Kind: kindSection, Doc: "The battery and the CPU's cost.", Fields: []fieldSpec{
+		{Name: "battery_mah", Kind: kindNumber, Default: "1440", Min: "1", Max: "1e7", Doc: "Battery capacity in mAh; with `voltage` it turns energy into battery % (an iPhone 5 by default)."},
+		{Name: "voltage", Kind: kindNumber, Default: "3.8", Min: "0.1", Max: "1000", Doc: "Battery voltage."},
+		{Name: "cpu_power", Kind: kindPower, Default: "250mW",
 			Doc: "Power of the CPU while the app runs in the background (an assumption by default); CPU energy is this times the time from each wakeup to the suspension that ends it."},
 	}},
-	{Name: "events", Kind: List, Doc: "Scripted one-shot events, replayed at the same time in every replication beside the generators. Each has `at` and exactly one of `network`, `server` or `user`.", Fields: []Field{
-		{Name: "at", Kind: Duration, Required: true, Doc: "When the event happens, from the start of the replication."},
-		{Name: "network", Kind: Enum, Choices: []string{"down", "handover"}, Doc: "`down`: the path goes down for `for` (takes `signals_client`); `handover`: the IP changes."},
-		{Name: "server", Kind: Enum, Choices: []string{"restart"}, Doc: "`restart`: the server restarts, down for `for` (takes `kind`)."},
-		{Name: "user", Kind: Enum, Choices: []string{"open"}, Doc: "`open`: the user opens the app for `for`."},
-		{Name: "for", Kind: Duration, Doc: "How long: the outage (required), the server's downtime (default 0s) or the session (required)."},
-		{Name: "signals_client", Kind: Bool, Default: "true", Doc: "For `network: down`: whether the OS tells the socket at once."},
-		{Name: "kind", Kind: Enum, Default: "graceful", Choices: []string{"graceful", "silent"}, Doc: "For `server: restart`: `graceful` (FIN/RST) or `silent`."},
+	{Name: "events", Kind: kindList, Doc: "Scripted one-shot events, replayed at the same time in every replication beside the generators. Each has `at` and exactly one of `network`, `server` or `user`.", Fields: []fieldSpec{
+		{Name: "at", Kind: kindDuration, Required: true, Doc: "When the event happens, from the start of the replication."},
+		{Name: "network", Kind: kindEnum, Choices: []string{"down", "handover"}, Doc: "`down`: the path goes down for `for` (takes `signals_client`); `handover`: the IP changes."},
+		{Name: "server", Kind: kindEnum, Choices: []string{"restart"}, Doc: "`restart`: the server restarts, down for `for` (takes `kind`)."},
+		{Name: "user", Kind: kindEnum, Choices: []string{"open"}, Doc: "`open`: the user opens the app for `for`."},
+		{Name: "for", Kind: kindDuration, Doc: "How long: the outage (required), the server's downtime (default 0s) or the session (required)."},
+		{Name: "signals_client", Kind: kindBool, Default: "true", Doc: "For `network: down`: whether the OS tells the socket at once."},
+		{Name: "kind", Kind: kindEnum, Default: "graceful", Choices: []string{"graceful", "silent"}, Doc: "For `server: restart`: `graceful` (FIN/RST) or `silent`."},
 	}},
-	{Name: "sweep", Kind: Section, Doc: "What `pingtune sweep` compares and what `sweep` and `check` require.", Fields: []Field{
-		{Name: "interval", Kind: Intervals,
+	{Name: "sweep", Kind: kindSection, Doc: "What `pingtune sweep` compares and what `sweep` and `check` require.", Fields: []fieldSpec{
+		{Name: "interval", Kind: kindIntervals,
 			Doc: "The intervals `sweep` compares: a range {from, to, step}, a list of durations, or one duration (each at least 1ms, at most 1000 of them).",
-			Fields: []Field{
-				{Name: "from", Kind: Duration, Required: true, Doc: "The first interval."},
-				{Name: "to", Kind: Duration, Required: true, Doc: "The last interval (included when the steps reach it)."},
-				{Name: "step", Kind: Duration, Required: true, Doc: "The step between intervals."},
+			Fields: []fieldSpec{
+				{Name: "from", Kind: kindDuration, Required: true, Doc: "The first interval."},
+				{Name: "to", Kind: kindDuration, Required: true, Doc: "The last interval (included when the steps reach it)."},
+				{Name: "step", Kind: kindDuration, Required: true, Doc: "The step between intervals."},
 			}},
-		{Name: "require", Kind: Section, Doc: "Requirements each interval is tested on, at the conservative end of the metric's 95% interval. A plain value bounds the metric in its natural direction (at most; at least for availability); {max: v} or {min: v} says which.", Fields: requirementFields()},
-		{Name: "allow_self_breaks", Kind: Bool, Default: "false",
+		{Name: "require", Kind: kindSection, Doc: "Requirements each interval is tested on, at the conservative end of the metric's 95% interval. A plain value bounds the metric in its natural direction (at most; at least for availability); {max: v} or {min: v} says which.", Fields: requirementFields()},
+		{Name: "allow_self_breaks", Kind: kindBool, Default: "false",
 			Doc: "true: the sweep may recommend an interval that breaks its own connections (past a NAT's or the server's idle timeout) even when another interval meets every requirement without doing so."},
 	}},
 }
 
-var platformFieldTable = []Field{
-	{Name: "preset", Kind: Enum, Choices: PlatformPresets(), Doc: "The preset the fields start from; without one they start at zero."},
-	{Name: "name", Kind: Text, Default: "the preset's name, or custom", Doc: "A label for reports."},
-	{Name: "always_awake", Kind: Bool, Doc: "The app is never suspended (a mains-powered or embedded device): pings are timer-driven and the CPU is the baseline."},
-	{Name: "keepalive", Kind: Bool, Doc: "The platform offers a keepalive handler (setKeepAliveTimeout); without one a suspended app sends no pings at all."},
-	{Name: "keepalive_min", Kind: Duration, Doc: "The shortest keepalive interval: shorter intervals are raised to it, with a warning."},
-	{Name: "keepalive_early", Kind: Distribution, Doc: "How long before the interval the keepalive handler fires, drawn each time; its largest value must be shorter than the effective interval."},
-	{Name: "wakeup_budget", Kind: Duration, Doc: "CPU time a wakeup gives without a background task."},
-	{Name: "background_task_limit", Kind: Duration, Doc: "CPU time a background task gives before the watchdog kills an app that has not ended it."},
-	{Name: "enter_background_grace", Kind: Duration, Doc: "CPU time after the app leaves the foreground."},
-	{Name: "expiry_warning", Kind: Duration, Doc: "The expiration handler runs this long before `background_task_limit`; must be shorter than it."},
-	{Name: "wake_on_socket_data", Kind: Bool, Doc: "Data on the VoIP socket wakes a suspended app."},
-	{Name: "wake_on_socket_close", Kind: Bool, Doc: "EOF, an error or the interface going down wakes a suspended app."},
-	{Name: "relaunch_after_kill", Kind: Bool, Doc: "After a watchdog kill the platform relaunches the app in the background (after `relaunch_delay`); false: it stays dead until the user opens it."},
-	{Name: "relaunch_delay", Kind: Duration, Doc: "How long after a kill the relaunch comes, with `relaunch_after_kill`."},
+var platformFieldTable = []fieldSpec{
+	{Name: "preset", Kind: kindEnum, Choices: PlatformPresets(), Doc: "The preset the fields start from; without one they start at zero."},
+	{Name: "name", Kind: kindText, Default: "the preset's name, or custom", Doc: "A label for reports."},
+	{Name: "always_awake", Kind: kindBool, Doc: "The app is never suspended (a mains-powered or embedded device): pings are timer-driven and the CPU is the baseline."},
+	{Name: "keepalive", Kind: kindBool, Doc: "The platform offers a keepalive handler (setKeepAliveTimeout); without one a suspended app sends no pings at all."},
+	{Name: "keepalive_min", Kind: kindDuration, Doc: "The shortest keepalive interval: shorter intervals are raised to it, with a warning."},
+	{Name: "keepalive_early", Kind: kindDistribution, Doc: "How long before the interval the keepalive handler fires, drawn each time; its largest value must be shorter than the effective interval."},
+	{Name: "wakeup_budget", Kind: kindDuration, Doc: "CPU time a wakeup gives without a background task."},
+	{Name: "background_task_limit", Kind: kindDuration, Doc: "CPU time a background task gives before the watchdog kills an app that has not ended it."},
+	{Name: "enter_background_grace", Kind: kindDuration, Doc: "CPU time after the app leaves the foreground."},
+	{Name: "expiry_warning", Kind: kindDuration, Doc: "The expiration handler runs this long before `background_task_limit`; must be shorter than it."},
+	{Name: "wake_on_socket_data", Kind: kindBool, Doc: "Data on the VoIP socket wakes a suspended app."},
+	{Name: "wake_on_socket_close", Kind: kindBool, Doc: "EOF, an error or the interface going down wakes a suspended app."},
+	{Name: "relaunch_after_kill", Kind: kindBool, Doc: "After a watchdog kill the platform relaunches the app in the background (after `relaunch_delay`); false: it stays dead until the user opens it."},
+	{Name: "relaunch_delay", Kind: kindDuration, Doc: "How long after a kill the relaunch comes, with `relaunch_after_kill`."},
 }
 
-var radioFieldTable = []Field{
-	{Name: "preset", Kind: Enum, Choices: RadioPresets(), Doc: "The preset the fields start from."},
-	{Name: "name", Kind: Text, Default: "the preset's name, or custom", Doc: "A label for reports."},
-	{Name: "promotion", Kind: Duration, Doc: "Time from idle to the dedicated channel; a packet waits for it."},
-	{Name: "promotion_power", Kind: Power, Doc: "Power during the promotion."},
-	{Name: "active_power", Kind: Power, Doc: "Power while an exchange is in flight."},
-	{Name: "tail", Kind: List, Doc: "The inactivity stages after the last packet, in order; traffic in a tail goes back to active without a promotion.", Fields: []Field{
-		{Name: "for", Kind: Duration, Required: true, Doc: "How long the stage lasts."},
-		{Name: "power", Kind: Power, Required: true, Doc: "Power in the stage."},
+var radioFieldTable = []fieldSpec{
+	{Name: "preset", Kind: kindEnum, Choices: RadioPresets(), Doc: "The preset the fields start from."},
+	{Name: "name", Kind: kindText, Default: "the preset's name, or custom", Doc: "A label for reports."},
+	{Name: "promotion", Kind: kindDuration, Doc: "Time from idle to the dedicated channel; a packet waits for it."},
+	{Name: "promotion_power", Kind: kindPower, Doc: "Power during the promotion."},
+	{Name: "active_power", Kind: kindPower, Doc: "Power while an exchange is in flight."},
+	{Name: "tail", Kind: kindList, Doc: "The inactivity stages after the last packet, in order; traffic in a tail goes back to active without a promotion.", Fields: []fieldSpec{
+		{Name: "for", Kind: kindDuration, Required: true, Doc: "How long the stage lasts."},
+		{Name: "power", Kind: kindPower, Required: true, Doc: "Power in the stage."},
 	}},
-	{Name: "paging_cycle", Kind: Duration, Default: "0s",
+	{Name: "paging_cycle", Kind: kindDuration, Default: "0s",
 		Doc: "How often a sleeping radio (idle, or in a paging stage) listens for pages: a packet for it waits U(0, paging_cycle) for the next paging occasion, then the promotion. 0: reached at once."},
-	{Name: "small_packets", Kind: NoneOr,
+	{Name: "small_packets", Kind: kindNoneOr,
 		Doc: "A shared low-rate channel (3G CELL_FACH) that carries small packets (pings, pongs, pushes: all but a connect's handshake) without promoting to the dedicated one. `none` turns a preset's off.",
-		Fields: []Field{
-			{Name: "stage", Kind: Integer, Min: "0", Doc: "The tail stage (0-based) that carries small packets; the stages after it are paging states."},
-			{Name: "promotion", Kind: Duration, Doc: "Time to enter that stage from idle or a later stage (a cell update)."},
-			{Name: "promotion_power", Kind: Power, Doc: "Power while entering it."},
+		Fields: []fieldSpec{
+			{Name: "stage", Kind: kindInteger, Min: "0", Doc: "The tail stage (0-based) that carries small packets; the stages after it are paging states."},
+			{Name: "promotion", Kind: kindDuration, Doc: "Time to enter that stage from idle or a later stage (a cell update)."},
+			{Name: "promotion_power", Kind: kindPower, Doc: "Power while entering it."},
 		}},
 }
 
-var distributionFields = []Field{
-	{Name: "exp", Kind: Duration, Doc: "Exponential with this mean: {exp: 8h}."},
-	{Name: "uniform", Kind: DurationPair, Doc: "Uniform between two durations: {uniform: [10s, 2m]}."},
-	{Name: "lognormal", Kind: Section, Doc: "Log-normal: {lognormal: {median: 90s, sigma: 1.2}}.", Fields: []Field{
-		{Name: "median", Kind: Duration, Required: true, Doc: "The median, e^μ."},
-		{Name: "sigma", Kind: Number, Required: true, Min: "0", Max: "10", Doc: "σ of the underlying normal."},
+var distributionFields = []fieldSpec{
+	{Name: "exp", Kind: kindDuration, Doc: "Exponential with this mean: {exp: 8h}."},
+	{Name: "uniform", Kind: kindDurationPair, Doc: "Uniform between two durations: {uniform: [10s, 2m]}."},
+	{Name: "lognormal", Kind: kindSection, Doc: "Log-normal: {lognormal: {median: 90s, sigma: 1.2}}.", Fields: []fieldSpec{
+		{Name: "median", Kind: kindDuration, Required: true, Doc: "The median, e^μ."},
+		{Name: "sigma", Kind: kindNumber, Required: true, Min: "0", Max: "10", Doc: "σ of the underlying normal."},
 	}},
-	{Name: "weibull", Kind: Section, Doc: "Weibull: {weibull: {scale: 8h, shape: 0.7}}; a shape below 1 is heavy-tailed.", Fields: []Field{
-		{Name: "scale", Kind: Duration, Required: true, Doc: "The scale λ."},
-		{Name: "shape", Kind: Number, Required: true, Min: "0.05", Max: "100", Doc: "The shape k."},
+	{Name: "weibull", Kind: kindSection, Doc: "Weibull: {weibull: {scale: 8h, shape: 0.7}}; a shape below 1 is heavy-tailed.", Fields: []fieldSpec{
+		{Name: "scale", Kind: kindDuration, Required: true, Doc: "The scale λ."},
+		{Name: "shape", Kind: kindNumber, Required: true, Min: "0.05", Max: "100", Doc: "The shape k."},
 	}},
-	{Name: "normal", Kind: Section, Doc: "Normal, cut at 0: {normal: {mean: 80ms, sd: 20ms}}.", Fields: []Field{
-		{Name: "mean", Kind: Duration, Required: true, Doc: "The mean (may be negative: only the part above 0 is drawn)."},
-		{Name: "sd", Kind: Duration, Required: true, Doc: "The standard deviation."},
+	{Name: "normal", Kind: kindSection, Doc: "Normal, cut at 0: {normal: {mean: 80ms, sd: 20ms}}.", Fields: []fieldSpec{
+		{Name: "mean", Kind: kindDuration, Required: true, Doc: "The mean (may be negative: only the part above 0 is drawn)."},
+		{Name: "sd", Kind: kindDuration, Required: true, Doc: "The standard deviation."},
 	}},
-	{Name: "empirical", Kind: DurationList, Doc: "Measured values, each drawn with equal probability: {empirical: [30s, 45s, 2m]}."},
+	{Name: "empirical", Kind: kindDurationList, Doc: "Measured values, each drawn with equal probability: {empirical: [30s, 45s, 2m]}."},
 }
 
 // requirementFields lists one Bound per metric sweep.require can bound.
-func requirementFields() []Field {
+func requirementFields() []fieldSpec {
 	docs := map[string]string{
 		DetectClientP95:    "p95 of the time until the client learns of a break (a duration; at most by default).",
 		DetectServerP95:    "p95 of the time until the server learns of a break (a duration; at most by default).",
@@ -229,20 +221,20 @@ func requirementFields() []Field {
 		Availability:       "The share of time the connection is up end to end, a fraction from 0 to 1 (at least by default).",
 		UnnoticedMinPerDay: "Minutes a day the client holds a dead connection it believes up (at most by default).",
 	}
-	var out []Field
+	var out []fieldSpec
 	for _, m := range Metrics() {
-		kind := Number
+		kind := kindNumber
 		if IsLatency(m) {
-			kind = Duration
+			kind = kindDuration
 		}
 		lo, hi := "", ""
-		if kind == Number {
+		if kind == kindNumber {
 			lo = "0"
 		}
 		if m == Availability {
 			hi = "1"
 		}
-		out = append(out, Field{Name: m, Kind: Bound, Doc: docs[m], Fields: []Field{
+		out = append(out, fieldSpec{Name: m, Kind: kindBound, Doc: docs[m], Fields: []fieldSpec{
 			{Name: "max", Kind: kind, Min: lo, Max: hi}, {Name: "min", Kind: kind, Min: lo, Max: hi}}})
 	}
 	return out
@@ -251,8 +243,8 @@ func requirementFields() []Field {
 // fieldAt returns the field at a decoder path such as app.heartbeat,
 // events[2] or radio.tail[0]; list indexes are ignored, and a path under a
 // Bound's max or min names it. It returns false for a path outside the table.
-func fieldAt(path string) (Field, bool) {
-	f := Field{Kind: Section, Fields: scenarioFields}
+func fieldAt(path string) (fieldSpec, bool) {
+	f := fieldSpec{Kind: kindSection, Fields: scenarioFields}
 	if path == "" {
 		return f, true
 	}
@@ -266,7 +258,7 @@ func fieldAt(path string) (Field, bool) {
 			}
 		}
 		if !found {
-			return Field{}, false
+			return fieldSpec{}, false
 		}
 	}
 	return f, true
@@ -285,7 +277,7 @@ func keysOf(path string) []string {
 func mappingWith(path string) string { return "a mapping {" + strings.Join(keysOf(path), ", ") + "}" }
 
 // names lists the fields' names in table order.
-func names(fields []Field) []string {
+func names(fields []fieldSpec) []string {
 	out := make([]string, len(fields))
 	for i, f := range fields {
 		out[i] = f.Name

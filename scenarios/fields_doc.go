@@ -10,8 +10,8 @@ import (
 func FieldReference() string {
 	var b strings.Builder
 	b.WriteString("| field | takes | default | meaning |\n|---|---|---|---|\n")
-	var walk func(prefix string, fields []Field)
-	walk = func(prefix string, fields []Field) {
+	var walk func(prefix string, fields []fieldSpec)
+	walk = func(prefix string, fields []fieldSpec) {
 		for _, f := range fields {
 			p := child(prefix, f.Name)
 			def := f.Default
@@ -25,10 +25,10 @@ func FieldReference() string {
 			}
 			b.WriteString("| `" + p + "` | " + takes(f) + " | " + def + " | " + f.Doc + " |\n")
 			sub := p
-			if f.Kind == List {
+			if f.Kind == kindList {
 				sub += "[]"
 			}
-			if f.Kind != Bound {
+			if f.Kind != kindBound {
 				walk(sub, f.Fields)
 			}
 		}
@@ -55,43 +55,43 @@ func DistributionReference() string {
 }
 
 // takes says in words what a field's value may be.
-func takes(f Field) string {
+func takes(f fieldSpec) string {
 	code := func(xs []string) string { return "`" + strings.Join(xs, "`, `") + "`" }
 	var s string
 	switch f.Kind {
-	case Section:
+	case kindSection:
 		s = "mapping"
-	case List:
+	case kindList:
 		s = "list of mappings"
-	case Duration:
+	case kindDuration:
 		s = "duration"
-	case Power:
+	case kindPower:
 		s = "power"
-	case Number:
+	case kindNumber:
 		s = "number"
-	case Integer:
+	case kindInteger:
 		s = "whole number"
-	case Text:
+	case kindText:
 		s = "text"
-	case Bool:
+	case kindBool:
 		s = "`true` or `false`"
-	case Enum:
+	case kindEnum:
 		s = "one of " + code(f.Choices)
-	case Distribution:
+	case kindDistribution:
 		s = "distribution"
-	case DurationList:
+	case kindDurationList:
 		s = "list of durations"
-	case DurationPair:
+	case kindDurationPair:
 		s = "[low, high] durations"
-	case PresetOr:
+	case kindPresetOr:
 		s = "a preset (" + code(f.Choices) + ") or a mapping"
-	case NoneOr:
+	case kindNoneOr:
 		s = "`none` or a mapping"
-	case IdleTimeout:
+	case kindIdleTimeout:
 		s = "duration, or a multiple of the interval (`1.5x`)"
-	case Intervals:
+	case kindIntervals:
 		s = "{from, to, step}, a list of durations, or one duration"
-	case Bound:
+	case kindBound:
 		s = takes(f.Fields[0]) + ", or {max: …} or {min: …}"
 	}
 	switch {

@@ -12,7 +12,7 @@ import (
 // leaf is a field of the table with the path the decoder gives it.
 type leaf struct {
 	path  string // app.heartbeat.interval, events[0].for, radio.tail[0].power
-	field Field
+	field fieldSpec
 }
 
 // walkFields lists every field of the table, sections included, depth first,
@@ -20,13 +20,13 @@ type leaf struct {
 // max and min.
 func walkFields() []leaf {
 	var out []leaf
-	var walk func(prefix string, fields []Field)
-	walk = func(prefix string, fields []Field) {
+	var walk func(prefix string, fields []fieldSpec)
+	walk = func(prefix string, fields []fieldSpec) {
 		for _, f := range fields {
 			p := child(prefix, f.Name)
 			out = append(out, leaf{p, f})
 			sub := p
-			if f.Kind == List {
+			if f.Kind == kindList {
 				sub = index(p, 0)
 			}
 			walk(sub, f.Fields)
@@ -75,9 +75,9 @@ func TestUnknownKeyEverywhere(t *testing.T) {
 	mappings := []string{""}
 	for _, l := range walkFields() {
 		switch l.field.Kind {
-		case Section, PresetOr, NoneOr:
+		case kindSection, kindPresetOr, kindNoneOr:
 			mappings = append(mappings, l.path)
-		case List:
+		case kindList:
 			mappings = append(mappings, index(l.path, 0))
 		}
 	}
@@ -153,7 +153,7 @@ func TestEventFormsMatchTheTable(t *testing.T) {
 // from Doc.
 func TestEveryFieldIsDocumented(t *testing.T) {
 	for _, l := range walkFields() {
-		if l.field.Doc == "" && l.field.Kind != Bound && !strings.HasSuffix(l.path, ".max") && !strings.HasSuffix(l.path, ".min") {
+		if l.field.Doc == "" && l.field.Kind != kindBound && !strings.HasSuffix(l.path, ".max") && !strings.HasSuffix(l.path, ".min") {
 			t.Errorf("%s has no Doc", l.path)
 		}
 	}
@@ -246,11 +246,11 @@ func fillRequired(m map[string]any, path string) {
 			continue
 		}
 		switch c.Kind {
-		case Duration, Distribution:
+		case kindDuration, kindDistribution:
 			m[c.Name] = "1h"
-		case Number:
+		case kindNumber:
 			m[c.Name] = 1
-		case Power:
+		case kindPower:
 			m[c.Name] = "1W"
 		}
 	}
@@ -307,7 +307,7 @@ func TestTableRangesMatchParse(t *testing.T) {
 	for _, l := range ranged {
 		t.Run(l.path, func(t *testing.T) {
 			value := func(s string) any {
-				if l.field.Kind == Duration {
+				if l.field.Kind == kindDuration {
 					return s + "s"
 				}
 				return yamlNumber(t, s)
@@ -336,10 +336,10 @@ func TestTableRangesMatchParse(t *testing.T) {
 
 // step moves the decimal s just past itself in direction dir: by one for an
 // integer, by a thousandth of its size (or 0.001) for a number.
-func step(t *testing.T, s string, dir float64, kind Kind) string {
+func step(t *testing.T, s string, dir float64, kind valueKind) string {
 	x := yamlNumber(t, s).(float64)
 	d := 1.0
-	if kind != Integer {
+	if kind != kindInteger {
 		d = max(0.001, x/1000)
 	}
 	return formatFloat(x + dir*d)

@@ -61,7 +61,7 @@ func Schema() []byte {
 
 // object is the schema of a mapping of fields: no other keys, the required
 // ones required.
-func object(fields []Field) map[string]any {
+func object(fields []fieldSpec) map[string]any {
 	props := map[string]any{}
 	var required []string
 	for _, f := range fields {
@@ -79,7 +79,7 @@ func object(fields []Field) map[string]any {
 
 // fieldSchema is the schema of one field's value, with its description and
 // default.
-func fieldSchema(f Field) map[string]any {
+func fieldSchema(f fieldSpec) map[string]any {
 	s := kindSchema(f)
 	if f.Doc != "" {
 		s["description"] = f.Doc
@@ -99,40 +99,40 @@ func isSentence(s string) bool { return strings.Contains(s, " ") }
 
 func ref(name string) map[string]any { return map[string]any{"$ref": "#/$defs/" + name} }
 
-func kindSchema(f Field) map[string]any {
+func kindSchema(f fieldSpec) map[string]any {
 	switch f.Kind {
-	case Section:
+	case kindSection:
 		return object(f.Fields)
-	case List:
+	case kindList:
 		item := object(f.Fields)
 		if f.Name == "events" {
 			eventRules(item)
 		}
 		return map[string]any{"type": "array", "items": item}
-	case Duration:
+	case kindDuration:
 		return ref("duration")
-	case Power:
+	case kindPower:
 		return ref("power")
-	case Number:
+	case kindNumber:
 		return withRange(map[string]any{"type": "number"}, f)
-	case Integer:
+	case kindInteger:
 		return map[string]any{"anyOf": []any{
 			withRange(map[string]any{"type": "integer"}, f),
 			map[string]any{"type": "string", "pattern": wholeTextPattern}, // 50_000
 		}}
-	case Text:
+	case kindText:
 		return map[string]any{"type": []string{"string", "number", "boolean"}}
-	case Bool:
+	case kindBool:
 		return map[string]any{"type": "boolean"}
-	case Enum:
+	case kindEnum:
 		return map[string]any{"enum": f.Choices}
-	case Distribution:
+	case kindDistribution:
 		return ref("distribution")
-	case DurationList:
+	case kindDurationList:
 		return map[string]any{"type": "array", "items": ref("duration"), "minItems": 1}
-	case DurationPair:
+	case kindDurationPair:
 		return map[string]any{"type": "array", "items": ref("duration"), "minItems": 2, "maxItems": 2}
-	case PresetOr:
+	case kindPresetOr:
 		obj := object(f.Fields)
 		if f.Name == "radio" {
 			// Without a preset, the power states must all be given.
@@ -142,18 +142,18 @@ func kindSchema(f Field) map[string]any {
 			}
 		}
 		return map[string]any{"anyOf": []any{map[string]any{"enum": f.Choices}, obj}}
-	case NoneOr:
+	case kindNoneOr:
 		return map[string]any{"anyOf": []any{map[string]any{"const": "none"}, object(f.Fields)}}
-	case IdleTimeout:
+	case kindIdleTimeout:
 		return map[string]any{"anyOf": []any{ref("duration"), map[string]any{"type": "string", "pattern": multiplePattern}}}
-	case Intervals:
+	case kindIntervals:
 		rng := object(f.Fields)
 		return map[string]any{"anyOf": []any{
 			ref("duration"),
 			map[string]any{"type": "array", "items": ref("duration"), "minItems": 1},
 			rng,
 		}}
-	case Bound:
+	case kindBound:
 		bound := kindSchema(f.Fields[0])
 		dir := object(f.Fields)
 		dir["minProperties"], dir["maxProperties"] = 1, 1
@@ -163,7 +163,7 @@ func kindSchema(f Field) map[string]any {
 }
 
 // withRange adds f's Min and Max to the schema of a number.
-func withRange(s map[string]any, f Field) map[string]any {
+func withRange(s map[string]any, f fieldSpec) map[string]any {
 	if f.Min != "" {
 		s["minimum"] = json.Number(f.Min)
 	}
