@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -81,7 +82,7 @@ func WriteSummary(w io.Writer, p stats.Point) error {
 	for _, warn := range p.Warnings {
 		fmt.Fprintf(&b, "warning: %s\n", warn)
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, regexp.MustCompile(`(?m)[ \t]+$`).ReplaceAllString(b.String(), "")) // tabwriter pads the last cell
 	return err
 }
 

@@ -26,6 +26,10 @@ func Builtins() []string {
 	return names
 }
 
+// BuiltinHint says which built-in name may have been meant ("did you mean
+// ios6-voip-lte?"), or lists them all.
+func BuiltinHint(name string) string { return hint(name, Builtins()) }
+
 // BuiltinYAML returns the text of a built-in scenario.
 func BuiltinYAML(name string) ([]byte, bool) {
 	if !looksBuiltin(name) {
@@ -57,7 +61,7 @@ func Load(nameOrPath string) (*Scenario, error) {
 	if err != nil {
 		if looksBuiltin(nameOrPath) && errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("%q is not a built-in scenario (%s) nor a file: %w",
-				nameOrPath, hint(nameOrPath, Builtins()), err)
+				nameOrPath, BuiltinHint(nameOrPath), err)
 		}
 		return nil, err
 	}

@@ -159,6 +159,12 @@ func (d *decoder) mapping(path string, n *yaml.Node, what string, known ...strin
 	return d.mappingOf(path, n, what, "field", known)
 }
 
+// section is mapping for the section of the field table at table (fields.go),
+// which gives its keys and says what it wants.
+func (d *decoder) section(path string, n *yaml.Node, table string) *fields {
+	return d.mapping(path, n, mappingWith(table), keysOf(table)...)
+}
+
 // mappingOf is mapping with the noun for an unknown key: "unknown field",
 // "unknown distribution", "unknown requirement".
 func (d *decoder) mappingOf(path string, n *yaml.Node, what, noun string, known []string) *fields {

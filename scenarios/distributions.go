@@ -10,10 +10,8 @@ import (
 )
 
 // distKinds are the keys of a distribution mapping, in sim.DistKind order
-// after Const.
-func distKinds() []string {
-	return []string{"exp", "uniform", "lognormal", "weibull", "normal", "empirical"}
-}
+// after Const (fields.go).
+func distKinds() []string { return distributionKeys() }
 
 // dist decodes a distribution: a plain duration (a constant) or a mapping
 // with one key naming the shape. Parameter ranges are left to
@@ -73,19 +71,19 @@ func (d *decoder) dist(path string, n *yaml.Node) (sim.Dist, bool) {
 		hi, ok2 := d.listDuration(p, items, 1)
 		return sim.Dist{Kind: sim.Uniform, Value: lo, Max: hi}, ok1 && ok2
 	case "lognormal":
-		g := d.mapping(p, v, "a mapping {median, sigma}", "median", "sigma")
+		g := d.params(p, v, "lognormal")
 		dist := sim.Dist{Kind: sim.Lognormal}
 		g.duration("median", &dist.Value)
 		g.float("sigma", &dist.Shape)
 		return dist, g.require("median", "sigma")
 	case "weibull":
-		g := d.mapping(p, v, "a mapping {scale, shape}", "scale", "shape")
+		g := d.params(p, v, "weibull")
 		dist := sim.Dist{Kind: sim.Weibull}
 		g.duration("scale", &dist.Value)
 		g.float("shape", &dist.Shape)
 		return dist, g.require("scale", "shape")
 	case "normal":
-		g := d.mapping(p, v, "a mapping {mean, sd}", "mean", "sd")
+		g := d.params(p, v, "normal")
 		dist := sim.Dist{Kind: sim.Normal}
 		g.duration("mean", &dist.Value)
 		g.duration("sd", &dist.Max)
@@ -109,13 +107,34 @@ func (d *decoder) dist(path string, n *yaml.Node) (sim.Dist, bool) {
 	return dist, ok
 }
 
+// params decodes the parameter mapping of a distribution of the given kind.
+func (d *decoder) params(path string, n *yaml.Node, kind string) *fields {
+	keys := distributionParams(kind)
+	return d.mapping(path, n, "a mapping {"+strings.Join(keys, ", ")+"}", keys...)
+}
+
 // listDuration decodes items[i] as a duration.
 func (d *decoder) listDuration(path string, items []*yaml.Node, i int) (time.Duration, bool) {
 	n := d.visit(items[i])
 	if n == nil {
 		return 0, false
 	}
+	if parts := strings.Fields(n.Value); n.Kind == yaml.ScalarNode && len(parts) > 1 && allDurations(parts) {
+		d.errorf(n, index(path, i), "%q is %d durations in one list item: a comma missing? (write %s)",
+			n.Value, len(parts), strings.Join(parts, ", "))
+		return 0, false
+	}
 	return d.duration(index(path, i), n)
+}
+
+// allDurations reports whether every one of parts is a duration.
+func allDurations(parts []string) bool {
+	for _, p := range parts {
+		if _, err := ParseDuration(p); err != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // formatDist writes a distribution in the flow form dist reads.

@@ -1,5 +1,5 @@
-// Package scenarios reads pingtune's scenario files: the YAML schema of SPEC
-// section 4, its presets, its defaults and its built-in scenarios. It turns
+// Package scenarios reads pingtune's scenario files: the scenario language
+// (docs/scenario.md), its presets, its defaults and its built-in scenarios. It turns
 // a file into a validated sim.Config, and a sim.Config back into YAML.
 //
 // Start with Load and Parse (scenario.go, builtin.go): they decode a file,
@@ -18,11 +18,16 @@
 //   - decode.go walks the yaml.Node tree by hand: unknown and duplicate
 //     keys, merge keys, aliases under a node budget (no alias bombs), and
 //     where each field is written, for the errors found later.
+//   - fields.go is the field table: every field with its kind, default,
+//     range and meaning. The decoder takes each mapping's keys from it,
+//     jsonschema.go builds the JSON Schema from it (Schema, `pingtune
+//     schema`), and fields_doc.go the reference of docs/scenario.md.
 //   - schema.go, platform.go, world.go, events.go and sweep.go decode each
 //     section; distributions.go the duration distributions; values.go the
 //     scalar syntaxes (7d, 1h30m, 11.576s, 1210mW, 1.5x).
 //   - presets.go holds the platform and radio presets, each value citing its
-//     source (FACTS.md); builtin/*.yaml the built-in scenarios.
+//     source (docs/sources.md); builtin/*.yaml the built-in scenarios.
+//   - template.go prints a built-in as a file to copy (`pingtune scenarios NAME`).
 //   - marshal.go writes a resolved scenario back out (Marshal), which Parse
 //     reads to an equal Scenario.
 //   - limits.go refuses runs too large to be meant or to finish (CheckLimits),
@@ -30,7 +35,7 @@
 //   - yamlpos.go refuses YAML tags and places what yaml.v3 leaves unplaced
 //     (an alias to an unknown anchor).
 //
-// Beyond SPEC section 4, a platform or radio mapping may carry a name (a
+// A platform or radio mapping may also carry a name (a
 // label for reports; by default the preset's name, or "custom"), so that
 // Marshal can write a preset out field by field and keep its name.
 package scenarios

@@ -24,7 +24,7 @@ func (d *decoder) events(path string, n *yaml.Node) []sim.ScriptedEvent {
 			break
 		}
 		p := index(path, i)
-		f := d.mapping(p, item, want, "at", "network", "server", "user", "for", "signals_client", "kind")
+		f := d.mapping(p, item, want, keysOf("events")...)
 		if f == nil {
 			continue
 		}
@@ -32,7 +32,7 @@ func (d *decoder) events(path string, n *yaml.Node) []sim.ScriptedEvent {
 		f.require("at")
 		f.duration("at", &ev.At)
 		var kinds []string
-		for _, k := range []string{"network", "server", "user"} {
+		for _, k := range eventKinds() {
 			if f.has(k) {
 				kinds = append(kinds, k)
 			}
@@ -45,45 +45,40 @@ func (d *decoder) events(path string, n *yaml.Node) []sim.ScriptedEvent {
 			}
 			continue
 		}
-		// allowed lists the optional fields that go with the event's kind.
-		var allowed []string
 		word := ""
 		switch kinds[0] {
 		case "network":
-			switch f.enum("network", "down", "handover") {
+			switch f.enum("network", choicesOf("events.network")...) {
 			case 0:
 				word = "down"
 				ev.Kind, ev.SignalsClient = sim.ScriptNetworkDown, true
-				f.require("for")
 				f.duration("for", &ev.For)
 				f.boolean("signals_client", &ev.SignalsClient)
-				allowed = []string{"for", "signals_client"}
 			case 1:
 				ev.Kind, word = sim.ScriptHandover, "handover"
 			default:
 				continue
 			}
 		case "server":
-			if f.enum("server", "restart") < 0 {
+			if f.enum("server", choicesOf("events.server")...) < 0 {
 				continue
 			}
 			ev.Kind, word = sim.ScriptServerRestart, "restart"
 			f.duration("for", &ev.For)
-			if k := f.enum("kind", "graceful", "silent"); k >= 0 {
+			if k := f.enum("kind", choicesOf("events.kind")...); k >= 0 {
 				ev.Restart = []sim.RestartKind{sim.Graceful, sim.Silent}[k]
 			}
-			allowed = []string{"for", "kind"}
 		case "user":
-			if f.enum("user", "open") < 0 {
+			if f.enum("user", choicesOf("events.user")...) < 0 {
 				continue
 			}
 			ev.Kind, word = sim.ScriptUserOpen, "open"
-			f.require("for")
 			f.duration("for", &ev.For)
-			allowed = []string{"for"}
 		}
-		for _, k := range []string{"for", "signals_client", "kind"} {
-			if e, ok := f.vals[k]; ok && !slices.Contains(allowed, k) {
+		form := eventFormOf(kinds[0], word)
+		f.require(form.required...)
+		for _, k := range eventOptions() {
+			if e, ok := f.vals[k]; ok && !slices.Contains(form.allowed, k) {
 				d.errorf(e.key, child(p, k), "not allowed in a %s: %s event", kinds[0], word)
 			}
 		}

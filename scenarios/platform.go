@@ -6,14 +6,6 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// platformFields are the fields a platform mapping may override, besides
-// preset and name.
-func platformFields() []string {
-	return []string{"preset", "name", "always_awake", "keepalive", "keepalive_min", "keepalive_early", "wakeup_budget",
-		"background_task_limit", "enter_background_grace", "expiry_warning", "wake_on_socket_data",
-		"wake_on_socket_close", "relaunch_after_kill", "relaunch_delay"}
-}
-
 // platform decodes a preset name, or a mapping that starts from a preset (or,
 // without one, from all zeros and the name "custom") and overrides fields.
 func (d *decoder) platform(path string, n *yaml.Node) sim.Platform {
@@ -25,7 +17,7 @@ func (d *decoder) platform(path string, n *yaml.Node) sim.Platform {
 		d.errorf(n, path, "want %s, got %s", want, describe(n))
 		return sim.Platform{}
 	}
-	f := d.mapping(path, n, want, platformFields()...)
+	f := d.mapping(path, n, want, keysOf("platform")...)
 	p := sim.Platform{Name: "custom"}
 	delete(d.presets, path)
 	if pn := f.get("preset"); pn != nil {
@@ -79,7 +71,7 @@ func (d *decoder) radio(path string, n *yaml.Node) sim.Radio {
 		d.errorf(n, path, "want %s, got %s", want, describe(n))
 		return sim.Radio{}
 	}
-	f := d.mapping(path, n, want, "preset", "name", "promotion", "promotion_power", "active_power", "tail", "small_packets", "paging_cycle")
+	f := d.mapping(path, n, want, keysOf("radio")...)
 	if f == nil {
 		return sim.Radio{}
 	}
@@ -107,7 +99,7 @@ func (d *decoder) radio(path string, n *yaml.Node) sim.Radio {
 			if item = d.visit(item); item == nil {
 				break
 			}
-			g := d.mapping(index(p, i), item, "a tail stage {for, power}", "for", "power")
+			g := d.mapping(index(p, i), item, "a tail stage {for, power}", keysOf("radio.tail")...)
 			var st sim.TailStage
 			g.require("for", "power")
 			g.duration("for", &st.For)
@@ -128,7 +120,7 @@ func (d *decoder) smallPackets(path string, n *yaml.Node, from *sim.SmallPackets
 	if n.Kind == yaml.ScalarNode && n.Value == "none" {
 		return nil
 	}
-	g := d.mapping(path, n, "none or a mapping {stage, promotion, promotion_power}", "stage", "promotion", "promotion_power")
+	g := d.mapping(path, n, "none or a mapping {stage, promotion, promotion_power}", keysOf("radio.small_packets")...)
 	if g == nil {
 		return from
 	}

@@ -7,8 +7,8 @@ import (
 )
 
 // Presets are the platforms and radios a scenario can name. Every number
-// cites its source in the project's shared FACTS.md; "assumption" marks a value no
-// primary source fixes, which a scenario can override field by field.
+// cites its source beside it, as docs/sources.md does; "assumption" marks a
+// value no primary source fixes, which a scenario can override field by field.
 
 // PlatformPresets returns the platform preset names, in release order.
 func PlatformPresets() []string { return []string{"ios6", "ios7", "ios13", "always-awake"} }

@@ -123,6 +123,12 @@ func yamlError(file string, data []byte, err error) *Error {
 		line, col := aliasPosition(data, name)
 		return &Error{File: file, Line: line, Col: col, Msg: "invalid YAML: " + msg + " (no &" + name + " before it)"}
 	}
+	if msg == "found character that cannot start any token" || msg == "found a tab character that violates indentation" {
+		if tl, tc, ok := indentTab(data, line); ok {
+			return &Error{File: file, Line: tl, Col: tc,
+				Msg: "invalid YAML: a tab in the indentation (YAML indents with spaces only; replace the tab with spaces)"}
+		}
+	}
 	return &Error{File: file, Line: line, Msg: "invalid YAML: " + msg}
 }
 

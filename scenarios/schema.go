@@ -11,8 +11,9 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// The schema of SPEC section 4, mapped onto sim.Config. Each section has a
-// decoding method; defaults live in defaultConfig and are named in hasDefault.
+// The scenario language (fields.go), mapped onto sim.Config. Each section
+// has a decoding method; defaults live in defaultConfig, and the field table
+// says which fields have one.
 
 // Defaults a scenario gets for the fields it leaves out.
 const (
@@ -46,18 +47,12 @@ func defaultConfig(name string) sim.Config {
 	}
 }
 
-// hasDefault reports whether field, when left out, takes a documented default.
+// hasDefault reports whether field, when left out, takes a documented
+// default: the nearest field of the table (fields.go) at or above it has one.
 func hasDefault(field string) bool {
-	switch field {
-	case "name", "horizon", "replications", "seed", "max_events",
-		"app.heartbeat.timeout", "app.heartbeat.foreground_interval", "app.background_task",
-		"network.nat_idle_timeout", "network.outages.signals_client",
-		"server.idle_timeout", "server.restarts.kind", "server.pushes.when_offline":
-		return true
-	}
-	for _, prefix := range []string{"app.reconnect.", "network.rtt", "network.connect_time", "device."} {
-		if strings.HasPrefix(field, prefix) {
-			return true
+	for p := field; p != ""; p = parent(p) {
+		if f, ok := fieldAt(p); ok {
+			return f.Default != ""
 		}
 	}
 	return false
@@ -70,8 +65,7 @@ func (d *decoder) scenario(root *yaml.Node, name string) *Scenario {
 	d.written[""] = posOf(root)
 	d.presets["platform"], d.presets["radio"] = "ios6", "lte"
 	f := d.mapping("", root, "a mapping of scenario fields",
-		"name", "description", "horizon", "replications", "seed", "max_events",
-		"platform", "app", "user", "network", "server", "radio", "device", "events", "sweep")
+		keysOf("")...)
 	if f == nil {
 		return nil
 	}
@@ -110,7 +104,7 @@ func (d *decoder) scenario(root *yaml.Node, name string) *Scenario {
 		c.Radio = d.radio("radio", n)
 	}
 	if n := f.get("device"); n != nil {
-		g := d.mapping("device", n, "a mapping {battery_mah, voltage, cpu_power}", "battery_mah", "voltage", "cpu_power")
+		g := d.section("device", n, "device")
 		g.float("battery_mah", &c.Device.BatteryMAh)
 		g.float("voltage", &c.Device.Voltage)
 		g.power("cpu_power", &c.Device.CPUPower)
@@ -165,13 +159,13 @@ func (d *decoder) unsigned(path string, n *yaml.Node) uint64 {
 
 // app decodes the heartbeat, background task policy and reconnect backoff.
 func (d *decoder) app(path string, n *yaml.Node, a *sim.App) {
-	f := d.mapping(path, n, "a mapping {heartbeat, background_task, reconnect}", "heartbeat", "background_task", "reconnect")
+	f := d.section(path, n, "app")
 	if f == nil {
 		return
 	}
 	if hb := f.get("heartbeat"); hb != nil {
 		p := child(path, "heartbeat")
-		g := d.mapping(p, hb, "a mapping {interval, timeout, foreground_interval}", "interval", "timeout", "foreground_interval")
+		g := d.section(p, hb, "app.heartbeat")
 		g.require("interval")
 		g.duration("interval", &a.Interval)
 		g.duration("timeout", &a.Timeout)
@@ -179,11 +173,11 @@ func (d *decoder) app(path string, n *yaml.Node, a *sim.App) {
 	} else if !d.spent && !f.suggested["heartbeat"] {
 		d.errorf(n, child(path, "heartbeat.interval"), "required field missing (the heartbeat interval under study)")
 	}
-	if i := f.enum("background_task", sim.TaskPolicies()...); i >= 0 {
+	if i := f.enum("background_task", choicesOf("app.background_task")...); i >= 0 {
 		a.BackgroundTask = sim.TaskPolicy(i)
 	}
 	if rc := f.get("reconnect"); rc != nil {
-		g := d.mapping(child(path, "reconnect"), rc, "a mapping {initial, max, multiplier, jitter}", "initial", "max", "multiplier", "jitter")
+		g := d.section(child(path, "reconnect"), rc, "app.reconnect")
 		g.duration("initial", &a.Reconnect.Initial)
 		g.duration("max", &a.Reconnect.Max)
 		g.float("multiplier", &a.Reconnect.Multiplier)
@@ -193,7 +187,7 @@ func (d *decoder) app(path string, n *yaml.Node, a *sim.App) {
 
 // user decodes the user's sessions; without any the user never opens the app.
 func (d *decoder) user(path string, n *yaml.Node, u *sim.User) {
-	f := d.mapping(path, n, "a mapping {sessions_per_day, session_length}", "sessions_per_day", "session_length")
+	f := d.section(path, n, "user")
 	if f == nil {
 		return
 	}

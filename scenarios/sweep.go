@@ -99,7 +99,7 @@ func secondsToDuration(s float64) time.Duration {
 // sweep decodes {interval: ..., require: {...}}.
 func (d *decoder) sweep(path string, n *yaml.Node) Sweep {
 	var s Sweep
-	f := d.mapping(path, n, "a mapping {interval, require, allow_self_breaks}", "interval", "require", "allow_self_breaks")
+	f := d.section(path, n, "sweep")
 	f.boolean("allow_self_breaks", &s.AllowSelfBreaks)
 	if in := f.get("interval"); in != nil {
 		s.Intervals = d.intervals(child(path, "interval"), in)
@@ -114,7 +114,7 @@ func (d *decoder) sweep(path string, n *yaml.Node) Sweep {
 func (d *decoder) intervals(path string, n *yaml.Node) []time.Duration {
 	switch n.Kind {
 	case yaml.MappingNode:
-		f := d.mapping(path, n, "", "from", "to", "step")
+		f := d.mapping(path, n, "", keysOf("sweep.interval")...)
 		if !f.require("from", "to", "step") {
 			return nil
 		}
@@ -257,7 +257,7 @@ func ParseIntervals(s string) ([]time.Duration, error) {
 // natural direction (at most, except availability: at least); {max: v} or
 // {min: v} says the direction.
 func (d *decoder) requirements(path string, n *yaml.Node) []Requirement {
-	f := d.mappingOf(path, n, "a mapping of metric: bound", "requirement", Metrics())
+	f := d.mappingOf(path, n, "a mapping of metric: bound", "requirement", keysOf("sweep.require"))
 	if f == nil {
 		return nil
 	}
@@ -270,7 +270,7 @@ func (d *decoder) requirements(path string, n *yaml.Node) []Requirement {
 		p := child(path, m)
 		r := Requirement{Metric: m, Upper: m != "availability"}
 		if v.Kind == yaml.MappingNode {
-			g := d.mapping(p, v, "", "max", "min")
+			g := d.mapping(p, v, "", keysOf(child("sweep.require", m))...)
 			switch {
 			case g.has("max") && g.has("min"):
 				d.errorf(v, p, "write one bound, max or min, per metric")

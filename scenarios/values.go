@@ -80,10 +80,10 @@ func ParseDuration(s string) (time.Duration, error) {
 		}
 		unit, ok := durationUnit(u)
 		if !ok {
-			if short := unitWord(u); short != "" {
-				return 0, fmt.Errorf("unknown unit %q in duration %q (write %s%s; %s)", strings.TrimSpace(u), orig, number, short, durationUnits)
+			if fix := unitFix(number, u); fix != "" {
+				return 0, fmt.Errorf("unknown unit %q in duration %q (write %s; %s)", strings.TrimSpace(u), orig, fix, durationUnits)
 			}
-			return 0, fmt.Errorf("unknown unit %q in duration %q (%s)", u, orig, durationUnits)
+			return 0, fmt.Errorf("unknown unit %q in duration %q (%s)", strings.TrimSpace(u), orig, durationUnits)
 		}
 		v, ok := scaleDecimal(intDigits, fracDigits, unit)
 		total += v
@@ -144,6 +144,21 @@ func durationUnit(u string) (uint64, bool) {
 		return uint64(time.Nanosecond), true
 	}
 	return 0, false
+}
+
+// unitFix writes number with a spelt-out or capitalised unit (10 minutes,
+// 5 sec, 2H, 1 week) in the units a duration takes (10m, 5s, 2h, 7d), or ""
+// when u means nothing it knows.
+func unitFix(number, u string) string {
+	if short := unitWord(u); short != "" {
+		return number + short
+	}
+	if w := strings.TrimSuffix(strings.ToLower(strings.TrimSpace(u)), "s"); w == "week" || w == "wk" || w == "w" {
+		if x, err := strconv.ParseFloat(number, 64); err == nil && x*7 <= float64(math.MaxInt64/int64(24*time.Hour)) {
+			return formatFloat(x*7) + "d"
+		}
+	}
+	return ""
 }
 
 // unitWord returns the unit a spelt-out or capitalised unit means (minutes,

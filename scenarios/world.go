@@ -9,8 +9,7 @@ import (
 // network decodes the path: RTT, connect time, NAT and the outage and
 // handover generators. A generator left out never fires.
 func (d *decoder) network(path string, n *yaml.Node, nw *sim.Network) {
-	f := d.mapping(path, n, "a mapping {rtt, connect_time, nat_idle_timeout, outages, handovers}",
-		"rtt", "connect_time", "nat_idle_timeout", "outages", "handovers")
+	f := d.section(path, n, "network")
 	if f == nil {
 		return
 	}
@@ -18,7 +17,7 @@ func (d *decoder) network(path string, n *yaml.Node, nw *sim.Network) {
 	f.dist("connect_time", &nw.ConnectTime)
 	f.duration("nat_idle_timeout", &nw.NATIdleTimeout)
 	if on := f.get("outages"); on != nil {
-		g := d.mapping(child(path, "outages"), on, "a mapping {every, duration, signals_client}", "every", "duration", "signals_client")
+		g := d.section(child(path, "outages"), on, "network.outages")
 		o := &sim.Outages{SignalsClient: true}
 		g.require("every", "duration")
 		g.dist("every", &o.Every)
@@ -27,7 +26,7 @@ func (d *decoder) network(path string, n *yaml.Node, nw *sim.Network) {
 		nw.Outages = o
 	}
 	if hn := f.get("handovers"); hn != nil {
-		g := d.mapping(child(path, "handovers"), hn, "a mapping {every}", "every")
+		g := d.section(child(path, "handovers"), hn, "network.handovers")
 		h := &sim.Handovers{}
 		g.require("every")
 		g.dist("every", &h.Every)
@@ -37,7 +36,7 @@ func (d *decoder) network(path string, n *yaml.Node, nw *sim.Network) {
 
 // server decodes the idle timeout and the restart and push generators.
 func (d *decoder) server(path string, n *yaml.Node, s *sim.Server) {
-	f := d.mapping(path, n, "a mapping {idle_timeout, restarts, pushes}", "idle_timeout", "restarts", "pushes")
+	f := d.section(path, n, "server")
 	if f == nil {
 		return
 	}
@@ -45,22 +44,22 @@ func (d *decoder) server(path string, n *yaml.Node, s *sim.Server) {
 		d.idleTimeout(child(path, "idle_timeout"), in, s)
 	}
 	if rn := f.get("restarts"); rn != nil {
-		g := d.mapping(child(path, "restarts"), rn, "a mapping {every, downtime, kind}", "every", "downtime", "kind")
+		g := d.section(child(path, "restarts"), rn, "server.restarts")
 		r := &sim.Restarts{Kind: sim.Graceful}
 		g.require("every", "downtime")
 		g.dist("every", &r.Every)
 		g.dist("downtime", &r.Downtime)
-		if i := g.enum("kind", "graceful", "silent"); i >= 0 {
+		if i := g.enum("kind", choicesOf("server.restarts.kind")...); i >= 0 {
 			r.Kind = []sim.RestartKind{sim.Graceful, sim.Silent}[i]
 		}
 		s.Restarts = r
 	}
 	if pn := f.get("pushes"); pn != nil {
-		g := d.mapping(child(path, "pushes"), pn, "a mapping {per_hour, when_offline}", "per_hour", "when_offline")
+		g := d.section(child(path, "pushes"), pn, "server.pushes")
 		p := &sim.Pushes{}
 		g.require("per_hour")
 		g.float("per_hour", &p.PerHour)
-		if i := g.enum("when_offline", "queue", "drop"); i >= 0 {
+		if i := g.enum("when_offline", choicesOf("server.pushes.when_offline")...); i >= 0 {
 			p.DropOffline = i == 1
 		}
 		s.Pushes = p

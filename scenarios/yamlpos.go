@@ -81,3 +81,23 @@ func aliasPosition(data []byte, name string) (line, col int) {
 	}
 	return 0, 0
 }
+
+// indentTab finds the tab that yaml.v3 refuses when it reports "found
+// character that cannot start any token" (at the line of the tab) or "found a
+// tab character that violates indentation" (at the line before it): the
+// first tab in the leading white space of line, the next line or the one
+// before, in that order. It returns its 1-based line and column.
+func indentTab(data []byte, line int) (int, int, bool) {
+	lines := bytes.Split(data, []byte("\n"))
+	for _, l := range []int{line, line + 1, line - 1} {
+		if l < 1 || l > len(lines) {
+			continue
+		}
+		text := lines[l-1]
+		indent := text[:len(text)-len(bytes.TrimLeft(text, " \t"))]
+		if i := bytes.IndexByte(indent, '\t'); i >= 0 {
+			return l, i + 1, true
+		}
+	}
+	return 0, 0, false
+}

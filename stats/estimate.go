@@ -1,7 +1,7 @@
 // Package stats turns replications into the numbers users read: per-replication
 // rates with Student-t 95% intervals, pooled latency percentiles with
 // distribution-free intervals, and counts. Start with Summarize, which builds
-// one Point (SPEC section 6) from the Results of one interval.
+// one Point (docs/results.md) from the Results of one interval.
 package stats
 
 import (

@@ -8,7 +8,7 @@ import (
 )
 
 // Point is the summary of all replications at one interval, as `run -json`
-// prints it and as `sweep` writes each entry of points[] (SPEC section 6).
+// prints it and as `sweep` writes each entry of points[] (docs/results.md).
 type Point struct {
 	Scenario           string   `json:"scenario"`
 	Seed               uint64   `json:"seed"`

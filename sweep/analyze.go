@@ -7,7 +7,7 @@ import (
 	"pingtune/stats"
 )
 
-// Point is one interval of a sweep: its summary (the SPEC section 6 shape),
+// Point is one interval of a sweep: its summary (the shape of run -json, docs/results.md),
 // the requirements tested on it, and its paired comparison with the previous
 // interval.
 type Point struct {

@@ -12,9 +12,25 @@ import (
 
 func cmdScenarios(ctx context.Context, args []string, e *env) error {
 	var c common
-	fs := newFlagSet("scenarios", "", "Lists the built-in scenarios and the platform and radio presets.", e.stderr)
-	if _, err := c.parse(fs, args); err != nil {
+	fs := newFlagSet("scenarios", "[NAME]", `Lists the built-in scenarios and the platform and radio presets. With a NAME,
+prints that built-in as a commented YAML file that validates and runs as is: a
+template to copy (pingtune scenarios ios6-voip-lte > my-app.yaml) and edit.`, e.stderr)
+	rest, err := c.parse(fs, args)
+	if err != nil {
 		return err
+	}
+	switch len(rest) {
+	case 0:
+	case 1:
+		src, ok := scenarios.BuiltinYAML(rest[0])
+		if !ok {
+			return usagef("scenarios: %q is not a built-in scenario (%s)", rest[0], scenarios.BuiltinHint(rest[0]))
+		}
+		out := &stickyWriter{w: e.stdout}
+		out.Write(scenarios.Template(rest[0], src))
+		return out.Err()
+	default:
+		return usagef("scenarios: name one built-in at a time (got %d)", len(rest))
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "Built-in scenarios (pingtune run NAME):")

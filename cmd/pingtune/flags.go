@@ -30,6 +30,12 @@ func newFlagSet(name, args, about string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
+		n := 0
+		fs.VisitAll(func(*flag.Flag) { n++ })
+		if n == 0 {
+			fmt.Fprintf(stderr, "usage: pingtune %s %s\n\n%s\n", name, args, about)
+			return
+		}
 		fmt.Fprintf(stderr, "usage: pingtune %s [flags] %s\n\n%s\n\nflags:\n", name, args, about)
 		fs.PrintDefaults()
 	}
@@ -47,7 +53,11 @@ func (c *common) register(fs *flag.FlagSet, names ...string) {
 		case "horizon":
 			fs.StringVar(&c.horizon, "horizon", "", "simulated time per replication, e.g. 7d (default: the scenario's)")
 		case "interval":
-			fs.StringVar(&c.interval, "interval", "", "heartbeat interval, e.g. 10m; sweep also takes 5m,10m,20m or 5m:30m:1m")
+			help := "heartbeat interval, e.g. 25m (default: the scenario's app.heartbeat.interval)"
+			if fs.Name() == "sweep" {
+				help = "intervals to compare: a list 5m,10m,20m or a range from:to:step 5m:30m:1m (default: the scenario's sweep.interval)"
+			}
+			fs.StringVar(&c.interval, "interval", "", help)
 		case "workers":
 			fs.IntVar(&c.workers, "workers", runtime.NumCPU(), "parallel workers")
 		case "json":

@@ -49,8 +49,10 @@ func verbs() []verb {
 		{"validate", "decode and validate scenarios", cmdValidate},
 		{"timeline", "draw one replication over time as a PNG", cmdTimeline},
 		{"trace", "print one replication's events as JSON lines", cmdTrace},
-		{"scenarios", "list the built-in scenarios and presets", cmdScenarios},
+		{"scenarios", "list the built-in scenarios and presets; scenarios NAME prints one as a YAML template", cmdScenarios},
 		{"calibrate", "fit a radio preset to a phone's measured keepalive cost", cmdCalibrate},
+		{"schema", "print the JSON Schema of scenario files, for editors", cmdSchema},
+		{"version", "print the version and the VCS revision it was built from", cmdVersion},
 	}
 }
 

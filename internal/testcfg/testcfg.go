@@ -1,5 +1,5 @@
 // Package testcfg builds sim.Configs by hand for tests that must not depend on the
-// scenarios package: the classic iOS 6 VoIP pattern with its FACTS.md numbers.
+// scenarios package: the classic iOS 6 VoIP pattern with its sourced numbers (docs/sources.md).
 package testcfg
 
 import (
@@ -8,13 +8,13 @@ import (
 	. "pingtune/sim" // nolint: the configs read like the scenario YAML
 )
 
-// LTERadio is the LTE profile of FACTS.md (Huang et al., MobiSys 2012).
+// LTERadio is the LTE profile of docs/sources.md (Huang et al., MobiSys 2012).
 func LTERadio() Radio {
 	return Radio{Name: "lte", Promotion: 260 * time.Millisecond, PromotionPower: 1.21, ActivePower: 1.21,
 		Tail: []TailStage{{For: 11576 * time.Millisecond, Power: 1.06}}}
 }
 
-// IOS6Platform is the ios6 preset of FACTS.md.
+// IOS6Platform is the ios6 preset of docs/sources.md.
 func IOS6Platform() Platform {
 	return Platform{Name: "ios6", Keepalive: true, KeepaliveMin: 600 * time.Second,
 		KeepaliveEarly: Dist{Kind: Uniform, Value: 0, Max: 30 * time.Second}, WakeupBudget: 10 * time.Second,
