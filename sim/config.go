@@ -78,6 +78,7 @@ type App struct {
 	Timeout            time.Duration // wait for a pong, or for a connect
 	BackgroundTask     TaskPolicy
 	Reconnect          Backoff
+	Policy             Policy // how the background interval moves (policy.go); fixed: Interval
 }
 
 // Backoff is the reconnect schedule: Initial, then multiplied each failure up
@@ -100,8 +101,14 @@ type Network struct {
 	RTT            Dist
 	ConnectTime    Dist
 	NATIdleTimeout time.Duration // 0: no NAT
-	Outages        *Outages      // nil: none
-	Handovers      *Handovers    // nil: none
+	// NATIdleFleet, when set, replaces NATIdleTimeout with a draw per
+	// replication (a fleet of users behind different NATs; fleet.go).
+	NATIdleFleet *Dist
+	// RedrawOnHandover: a handover moves the device to a new NAT, drawn
+	// again from NATIdleFleet.
+	RedrawOnHandover bool
+	Outages          *Outages   // nil: none
+	Handovers        *Handovers // nil: none
 }
 
 // Outages are losses of the network path (Wi-Fi drops, tunnels).
@@ -139,6 +146,7 @@ type Server struct {
 	// Both zero: the server never times a client out.
 	IdleTimeout         time.Duration
 	IdleTimeoutMultiple float64
+	IdleTimeoutFleet    *Dist     // when set, replaces IdleTimeout with a draw per replication (fleet.go)
 	Restarts            *Restarts // nil: none
 	Pushes              *Pushes   // nil: none
 }
@@ -281,7 +289,8 @@ func (c *Config) Warnings() []string {
 	if late > 0 {
 		w = append(w, fmt.Sprintf("%d of the scripted events come after the horizon %s and never happen", late, FormatDuration(c.Horizon)))
 	}
-	if nat := c.Network.NATIdleTimeout; nat > 0 && nat <= eff {
+	w = append(w, c.policyWarnings()...)
+	if nat := c.Network.NATIdleTimeout; nat > 0 && nat <= eff && c.Network.NATIdleFleet == nil {
 		w = append(w, fmt.Sprintf("network.nat_idle_timeout %s is not longer than the effective interval %s: the NAT will forget the connection between pings",
 			FormatDuration(nat), FormatDuration(eff)))
 	}

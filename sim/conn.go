@@ -44,6 +44,7 @@ func (w *World) rtt() time.Duration { return w.cfg.Network.RTT.Sample(w.rng[stre
 
 // sendPing sends a heartbeat and arms the pong timeout.
 func (w *World) sendPing() {
+	w.pingGapAt = w.pingGap()
 	w.pingOut = true
 	w.pingSeq++
 	w.pingSentAt = w.now()
@@ -66,6 +67,7 @@ func (w *World) pongReceived() {
 	w.eng.Stop(&w.pingTimer)
 	w.res.Pongs++
 	w.event(TracePongReceived, 0, w.now()-w.pingSentAt, int64(w.cur))
+	w.observe(obsPong, w.pingGapAt)
 }
 
 func (w *World) onPingTimeout(seq int64) {
@@ -86,6 +88,7 @@ func (w *World) pingTimedOut() {
 	w.pingOut = false
 	w.res.PingTimeouts++
 	w.event(TracePingTimeout, 0, 0, int64(w.cur))
+	w.observe(obsTimeout, w.pingGapAt)
 	c := w.current()
 	if c.alive {
 		w.res.FalseTimeouts++
@@ -259,6 +262,7 @@ func (w *World) established(id int) {
 	c.connecting, c.open, c.alive = false, true, true
 	w.failures = 0
 	w.eng.Stop(&w.connTimer)
+	w.policyConnected()
 	w.event(TraceConnectOK, 0, 0, int64(id))
 	for _, i := range w.unrecovered {
 		b := &w.res.Breaks[i]

@@ -24,7 +24,10 @@ const minDrain = 2 * time.Hour
 // server's idle timeout, the NAT's).
 func (c *Config) DrainCap() time.Duration {
 	longest := max(c.EffectiveInterval(), c.ForegroundInterval(), c.App.Timeout, c.App.Reconnect.Max,
-		c.ServerIdleTimeout(), c.Network.NATIdleTimeout)
+		c.ServerIdleTimeout(), c.Network.NATIdleTimeout, c.fleetLongest())
+	if _, hi := c.PolicyRange(); hi > longest {
+		longest = hi
+	}
 	return max(minDrain, satMul(longest, 4))
 }
 

@@ -17,6 +17,9 @@ func (w *World) outage(d time.Duration, signals bool) {
 	}
 	w.setState(LanePath, 1)
 	w.loseClientSide(CauseWifi, signals, ViaInterface)
+	if signals {
+		w.observe(obsNetworkChange, 0)
+	}
 }
 
 func (w *World) onPathRestore() {
@@ -31,6 +34,8 @@ func (w *World) onPathRestore() {
 func (w *World) handover() {
 	w.event(TraceHandover, 0, 0, 0)
 	w.loseClientSide(CauseHandover, true, ViaIPChange)
+	w.redrawNAT()
+	w.observe(obsNetworkChange, 0)
 }
 
 // loseClientSide cuts the client's current connection off at the device.
@@ -64,7 +69,7 @@ func (w *World) onHandoverGenerator() {
 // mapping. Without a mapping only a connect (create) gets through, making one.
 // With no NAT configured everything passes.
 func (w *World) natCross(id int, create bool) bool {
-	idle := w.cfg.Network.NATIdleTimeout
+	idle := w.natIdle
 	if idle <= 0 {
 		return true
 	}

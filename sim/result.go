@@ -123,6 +123,15 @@ type Result struct {
 	Breaks      []Break
 	Pushes      PushCounts
 	PushLatency []time.Duration // send to delivery, for each delivered push
+
+	// The heartbeat policy (policy.go): the background interval over the
+	// horizon, a span from each change, and when the policy first settled
+	// (Unresolved: not by the horizon; 0 for a fixed interval).
+	Intervals []IntervalSpan
+	SettledAt time.Duration
+	// The network this replication drew (fleet.go): the NAT's idle timeout
+	// at the start (0: no NAT) and the server's (0: none).
+	NATIdle, ServerIdle time.Duration
 }
 
 // Counters are the things a replication counts up to the horizon.

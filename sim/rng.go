@@ -19,6 +19,7 @@ const (
 	streamLatency   // RTT and connect time
 	streamPhase     // where each periodic schedule starts (see phase.go)
 	streamPaging    // how long a packet for a sleeping radio waits for its paging occasion
+	streamFleet     // each replication's NAT and server idle timeouts, when a fleet draws them (fleet.go)
 	numStreams
 )
 

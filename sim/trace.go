@@ -34,6 +34,7 @@ const (
 	TraceServerRestart                      // Cause: 0 graceful, 1 silent
 	TraceHandover                           // the device's IP changed
 	TraceHorizon                            // the horizon: costs stop, the generators stop, the drain begins
+	TraceInterval                           // the policy changed the background interval; Latency: the new interval
 	NumTraceKinds
 )
 
@@ -42,6 +43,7 @@ var traceKindNames = [NumTraceKinds]string{
 	"connect_start", "connect_ok", "connect_fail", "break", "detect_client", "detect_server",
 	"recover", "push_sent", "push_queued", "push_delivered", "push_lost", "push_dropped",
 	"kill", "relaunch", "user_open", "nat_expired", "server_idle_timeout", "server_restart", "handover", "horizon",
+	"interval",
 }
 
 func (k TraceKind) String() string { return traceKindNames[k] }

@@ -20,6 +20,9 @@ func (r *traceRecorder) Trace(e TraceEvent) { r.ev = append(r.ev, e) }
 // (watchdog kills), silent server restarts, and an always-awake device whose
 // server times out faster than it pings. Together they make every break
 // cause, every wakeup cause and every push fate happen (see
+// The adaptive one moves its interval (policy.go), so the replays also
+// follow a schedule that changes under them.
+//
 // TestTraceConfigsCoverEveryKind), so the replay tests are not vacuous.
 func traceConfigs() []namedConfig {
 	nat := testcfg.Classic()
@@ -42,7 +45,13 @@ func traceConfigs() []namedConfig {
 	awake.Server.IdleTimeoutMultiple, awake.Server.IdleTimeout = 0, 290*time.Second
 	awake.Server.Pushes.DropOffline = true
 
-	return []namedConfig{{"classic", testcfg.Classic()}, {"nat", nat}, {"leak", leak}, {"silent", silent}, {"awake", awake}}
+	adaptive := testcfg.Classic()
+	adaptive.Platform = Platform{Name: "always-awake", AlwaysAwake: true}
+	adaptive.App.Interval = 270 * time.Second
+	adaptive.App.Policy = Policy{Kind: PolicyAdaptive, Adaptive: MarsAdaptive()}
+	adaptive.Network.NATIdleTimeout = 10 * time.Minute
+
+	return []namedConfig{{"classic", testcfg.Classic()}, {"nat", nat}, {"leak", leak}, {"silent", silent}, {"awake", awake}, {"adaptive", adaptive}}
 }
 
 type namedConfig struct {

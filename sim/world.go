@@ -72,8 +72,14 @@ type World struct {
 	cancel func() bool // Options.Cancel
 	res    Result
 
-	interval   time.Duration // the effective background interval
+	interval   time.Duration // the effective background interval, as the policy sets it
 	idleTimout time.Duration // the server's, at this interval; 0: none
+	natIdle    time.Duration // the NAT's idle timeout (fleet.go); 0: no NAT
+
+	policy       heartbeatPolicy // policy.go
+	connectedAt  time.Duration   // when the current connection was established
+	pingGapAt    time.Duration   // the idle gap before the outstanding ping
+	longestDrawn time.Duration   // the longest idle timeout the fleet drew
 
 	lanes [NumLanes]clock
 	phase [numPhases]float64 // where each periodic schedule starts (phase.go)
@@ -174,7 +180,7 @@ func (w *World) Run(cfg *Config, rep int, opt Options) (res Result, err error) {
 	}
 	w.closeHorizon()
 	if !w.settled() {
-		if err := w.play(cfg.LatestEnd()); err != nil {
+		if err := w.play(w.latestEnd()); err != nil {
 			return Result{}, err
 		}
 	}
@@ -188,6 +194,7 @@ func (w *World) Run(cfg *Config, rep int, opt Options) (res Result, err error) {
 	// The World keeps its buffers for the next replication; the Result gets its own.
 	res.Breaks = slices.Clone(res.Breaks)
 	res.PushLatency = slices.Clone(res.PushLatency)
+	res.Intervals = slices.Clone(res.Intervals)
 	return res, nil
 }
 
@@ -235,10 +242,11 @@ func (w *World) reset(cfg *Config, rep int, opt Options) {
 		}
 	}
 	w.tracer, w.check, w.cancel = opt.Tracer, opt.Check, opt.Cancel
-	breaks, lat := w.res.Breaks[:0], w.res.PushLatency[:0]
-	w.res = Result{Rep: rep, Horizon: cfg.Horizon, Breaks: breaks, PushLatency: lat}
-	w.interval = cfg.EffectiveInterval()
-	w.idleTimout = cfg.ServerIdleTimeout()
+	breaks, lat, spans := w.res.Breaks[:0], w.res.PushLatency[:0], w.res.Intervals[:0]
+	w.res = Result{Rep: rep, Horizon: cfg.Horizon, Breaks: breaks, PushLatency: lat, Intervals: spans}
+	w.drawFleet()
+	w.startPolicy()
+	w.connectedAt, w.pingGapAt = 0, 0
 	w.lanes = [NumLanes]clock{}
 	w.drawPhases()
 	w.draining, w.books, w.openSides = false, horizonBooks{}, 0
