@@ -78,6 +78,24 @@ var scenarioFields = []fieldSpec{
 				Doc: "How long the app waits for a pong, and for a connect, before it gives the connection up."},
 			{Name: "foreground_interval", Kind: kindDuration, Default: "0s",
 				Doc: "The ping interval while the app is in the foreground (timer-driven); 0 means the same as `interval`."},
+			{Name: "policy", Kind: kindEnum, Default: "fixed", Choices: sim.PolicyNames(),
+				Doc: "How the background interval moves: `fixed` keeps `interval`; `adaptive` follows the Tencent Mars smart heartbeat rules (`adaptive`), starting at `interval`; `probe` searches for the longest interval whose ping is answered (`probe`) and ignores `interval`. A policy sees only what the client sees (pongs, unanswered pings, network changes); the platform's `keepalive_min` still applies, with a warning."},
+			{Name: "adaptive", Kind: kindSection, Doc: "The `adaptive` policy's rules (mars/stn/src/smart_heartbeat.cc): step up after `successes` answered pings in a row, and after `failures` unanswered ones back off and lock; a network change starts over from `interval`. Only with `policy: adaptive`.", Fields: []fieldSpec{
+				{Name: "min", Kind: kindDuration, Default: "4m30s", Doc: "The shortest interval (Mars: 4 min 30 s)."},
+				{Name: "max", Kind: kindDuration, Default: "14m50s", Doc: "The longest interval (Mars: 14 min 50 s)."},
+				{Name: "step", Kind: kindDuration, Default: "1m", Doc: "Added after `successes` answered pings in a row (Mars: 60 s)."},
+				{Name: "successes", Kind: kindInteger, Default: "3", Min: "1", Max: "1000", Doc: "Answered pings in a row before a step up (Mars: 3)."},
+				{Name: "failures", Kind: kindInteger, Default: "3", Min: "1", Max: "1000", Doc: "Unanswered pings in a row at one interval before the back-off (Mars: 3)."},
+				{Name: "backoff", Kind: kindDuration, Default: "1m20s", Doc: "Taken off the failing interval, which then locks (Mars: 80 s)."},
+			}},
+			{Name: "probe", Kind: kindSection, Doc: "The `probe` policy (Haque et al., IEEE/ACM ToN 2018): search [`min`, `max`] for the longest interval whose ping is answered, to within `resolution`, and search again after a network change. Only with `policy: probe`.", Fields: []fieldSpec{
+				{Name: "search", Kind: kindEnum, Default: "binary", Choices: sim.SearchNames(),
+					Doc: "`binary` tries `max`, then halves the bracket; `exponential` tries `min` + `step`·(2^k − 1) until a ping fails, then halves the last step."},
+				{Name: "min", Kind: kindDuration, Default: "4m30s", Doc: "The shortest interval, taken to survive (an assumption: Mars's floor)."},
+				{Name: "max", Kind: kindDuration, Default: "28m", Doc: "The longest interval tried (an assumption: FCM's mobile heartbeat)."},
+				{Name: "resolution", Kind: kindDuration, Default: "30s", Doc: "The search stops when the bracket is this narrow (an assumption)."},
+				{Name: "step", Kind: kindDuration, Default: "30s", Doc: "`exponential`: the first increment over `min` (an assumption)."},
+			}},
 		}},
 		{Name: "background_task", Kind: kindEnum, Default: "end_when_done", Choices: sim.TaskPolicies(),
 			Doc: "How the app uses background tasks around each wakeup: `end_when_done` begins one per wakeup and ends it after the pong or the reconnect (or in the expiration handler); `end_on_expiry` holds it until the expiration handler; `leak` never ends it, so the watchdog kills the app at the limit; `none` begins none, so each wakeup lasts at most its `wakeup_budget`; `overwrite` is `end_when_done` with a single task id, so a task begun while one is held leaks the first and the watchdog kills the app."},
@@ -95,8 +113,10 @@ var scenarioFields = []fieldSpec{
 	{Name: "network", Kind: kindSection, Doc: "The path between the device and the server.", Fields: []fieldSpec{
 		{Name: "rtt", Kind: kindDistribution, Default: "80ms", Doc: "Round-trip time of an exchange (a ping and its pong)."},
 		{Name: "connect_time", Kind: kindDistribution, Default: "300ms", Doc: "Time to set up a connection (TCP and TLS handshakes)."},
-		{Name: "nat_idle_timeout", Kind: kindDuration, Default: "0s",
-			Doc: "A NAT on the path forgets the connection's mapping after this long with no packet either way, silently; 0: no NAT."},
+		{Name: "nat_idle_timeout", Kind: kindDistribution, Default: "0s",
+			Doc: "A NAT on the path forgets the connection's mapping after this long with no packet either way, silently; 0: no NAT. A distribution is a fleet: each replication draws its NAT's timeout once (the same draw at every interval and under every policy)."},
+		{Name: "redraw_on_handover", Kind: kindBool, Default: "false",
+			Doc: "With a distribution for `nat_idle_timeout`: a handover moves the device behind a new NAT, drawn again from it."},
 		{Name: "outages", Kind: kindSection, Doc: "Losses of the path (Wi-Fi drops, tunnels, dead spots); each kills the connection. Left out: none.", Fields: []fieldSpec{
 			{Name: "every", Kind: kindDistribution, Required: true, Doc: "The gap from the end of one outage to the start of the next."},
 			{Name: "duration", Kind: kindDistribution, Required: true, Doc: "How long each outage lasts."},
@@ -109,7 +129,7 @@ var scenarioFields = []fieldSpec{
 	}},
 	{Name: "server", Kind: kindSection, Doc: "The far end of the connection.", Fields: []fieldSpec{
 		{Name: "idle_timeout", Kind: kindIdleTimeout, Default: "1.5x",
-			Doc: "The server closes a connection that has been silent this long: a duration, or a multiple of the effective interval such as 1.5x (MQTT 3.1.1's rule, which follows `-interval` and the sweep); 0: never."},
+			Doc: "The server closes a connection that has been silent this long: a duration, or a multiple of the effective interval such as 1.5x (MQTT 3.1.1's rule, which follows `-interval` and the sweep, and under a moving policy the interval at connect); 0: never. A distribution is a fleet of servers: each replication draws its timeout once."},
 		{Name: "restarts", Kind: kindSection, Doc: "Server restarts; each kills every connection. Left out: none.", Fields: []fieldSpec{
 			{Name: "every", Kind: kindDistribution, Required: true, Doc: "The gap from the end of one downtime to the next restart."},
 			{Name: "downtime", Kind: kindDistribution, Required: true, Doc: "How long the server is down."},

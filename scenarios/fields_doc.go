@@ -88,7 +88,7 @@ func takes(f fieldSpec) string {
 	case kindNoneOr:
 		s = "`none` or a mapping"
 	case kindIdleTimeout:
-		s = "duration, or a multiple of the interval (`1.5x`)"
+		s = "duration, a multiple of the interval (`1.5x`), or a distribution"
 	case kindIntervals:
 		s = "{from, to, step}, a list of durations, or one duration"
 	case kindBound:

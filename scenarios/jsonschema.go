@@ -145,7 +145,7 @@ func kindSchema(f fieldSpec) map[string]any {
 	case kindNoneOr:
 		return map[string]any{"anyOf": []any{map[string]any{"const": "none"}, object(f.Fields)}}
 	case kindIdleTimeout:
-		return map[string]any{"anyOf": []any{ref("duration"), map[string]any{"type": "string", "pattern": multiplePattern}}}
+		return map[string]any{"anyOf": []any{ref("distribution"), map[string]any{"type": "string", "pattern": multiplePattern}}}
 	case kindIntervals:
 		rng := object(f.Fields)
 		return map[string]any{"anyOf": []any{

@@ -54,7 +54,7 @@ func Marshal(s *Scenario) ([]byte, error) {
 	a := &c.App
 	r := &a.Reconnect
 	add(root, "app", blockMap(
-		"heartbeat", flowMap("interval", dur(a.Interval), "timeout", dur(a.Timeout), "foreground_interval", dur(a.ForegroundInterval)),
+		"heartbeat", heartbeatNode(a),
 		"background_task", str(a.BackgroundTask.String()),
 		"reconnect", flowMap("initial", dur(r.Initial), "max", dur(r.Max), "multiplier", float(r.Multiplier), "jitter", float(r.Jitter))))
 
@@ -63,7 +63,14 @@ func Marshal(s *Scenario) ([]byte, error) {
 	}
 
 	n := &c.Network
-	network := blockMap("rtt", formatDist(n.RTT), "connect_time", formatDist(n.ConnectTime), "nat_idle_timeout", dur(n.NATIdleTimeout))
+	nat := dur(n.NATIdleTimeout)
+	if n.NATIdleFleet != nil {
+		nat = formatDist(*n.NATIdleFleet)
+	}
+	network := blockMap("rtt", formatDist(n.RTT), "connect_time", formatDist(n.ConnectTime), "nat_idle_timeout", nat)
+	if n.RedrawOnHandover {
+		add(network, "redraw_on_handover", boolean(true))
+	}
 	if o := n.Outages; o != nil {
 		add(network, "outages", flowMap("every", formatDist(o.Every), "duration", formatDist(o.Duration), "signals_client", boolean(o.SignalsClient)))
 	}
@@ -76,6 +83,8 @@ func Marshal(s *Scenario) ([]byte, error) {
 	idle := dur(sv.IdleTimeout)
 	if sv.IdleTimeoutMultiple != 0 {
 		idle = str(formatMultiple(sv.IdleTimeoutMultiple))
+	} else if sv.IdleTimeoutFleet != nil {
+		idle = formatDist(*sv.IdleTimeoutFleet)
 	}
 	server := blockMap("idle_timeout", idle)
 	if rs := sv.Restarts; rs != nil {

@@ -111,10 +111,23 @@ func randomScenario(r *rand.Rand) *Scenario {
 	if c.App.ForegroundInterval < time.Millisecond {
 		c.App.ForegroundInterval = 0
 	}
+	c.App.Policy = sim.Policy{Kind: sim.PolicyKind(r.IntN(len(sim.PolicyNames()))), Adaptive: sim.MarsAdaptive(), Probe: sim.DefaultProbe()}
+	switch c.App.Policy.Kind {
+	case sim.PolicyAdaptive:
+		c.App.Policy.Adaptive = sim.Adaptive{Min: dur(time.Hour) + 1, Max: dur(time.Hour) + time.Hour, Step: dur(time.Minute) + 1,
+			Successes: r.IntN(10) + 1, Failures: r.IntN(10) + 1, Backoff: dur(time.Minute)}
+	case sim.PolicyProbe:
+		c.App.Policy.Probe = sim.Probe{Search: sim.SearchKind(r.IntN(len(sim.SearchNames()))), Min: dur(time.Hour) + 1,
+			Max: dur(time.Hour) + time.Hour, Resolution: dur(time.Minute) + 1, Step: dur(time.Minute) + 1}
+	}
 	if r.IntN(2) == 0 {
 		c.User = sim.User{SessionsPerDay: num(0, 50), SessionLength: dist(time.Hour)}
 	}
 	c.Network = sim.Network{RTT: dist(time.Second), ConnectTime: dist(time.Second), NATIdleTimeout: dur(2 * time.Hour)}
+	if fleet := dist(2 * time.Hour); r.IntN(2) == 0 && fleet.Kind != sim.Const {
+		c.Network.NATIdleTimeout, c.Network.NATIdleFleet = 0, &fleet
+		c.Network.RedrawOnHandover = r.IntN(2) == 0
+	}
 	if r.IntN(2) == 0 {
 		c.Network.Outages = &sim.Outages{Every: dist(24 * time.Hour), Duration: dist(time.Hour), SignalsClient: r.IntN(2) == 0}
 	}
@@ -126,6 +139,9 @@ func randomScenario(r *rand.Rand) *Scenario {
 		c.Server = sim.Server{IdleTimeoutMultiple: num(0.5, 5)}
 	case 1:
 		c.Server = sim.Server{IdleTimeout: dur(time.Hour)}
+		if fleet := dist(time.Hour); r.IntN(2) == 0 && fleet.Kind != sim.Const {
+			c.Server = sim.Server{IdleTimeoutFleet: &fleet}
+		}
 	default:
 		c.Server = sim.Server{}
 	}

@@ -39,6 +39,7 @@ func defaultConfig(name string) sim.Config {
 			Timeout:        30 * time.Second,
 			BackgroundTask: sim.EndWhenDone,
 			Reconnect:      sim.Backoff{Initial: 2 * time.Second, Max: 5 * time.Minute, Multiplier: 2, Jitter: 0.2},
+			Policy:         sim.Policy{Adaptive: sim.MarsAdaptive(), Probe: sim.DefaultProbe()},
 		},
 		Network: sim.Network{RTT: sim.Fixed(80 * time.Millisecond), ConnectTime: sim.Fixed(300 * time.Millisecond)},
 		Server:  sim.Server{IdleTimeoutMultiple: defaultIdleMultiple},
@@ -170,6 +171,7 @@ func (d *decoder) app(path string, n *yaml.Node, a *sim.App) {
 		g.duration("interval", &a.Interval)
 		g.duration("timeout", &a.Timeout)
 		g.duration("foreground_interval", &a.ForegroundInterval)
+		d.policy(p, g, &a.Policy)
 	} else if !d.spent && !f.suggested["heartbeat"] {
 		d.errorf(n, child(path, "heartbeat.interval"), "required field missing (the heartbeat interval under study)")
 	}

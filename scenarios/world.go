@@ -1,6 +1,8 @@
 package scenarios
 
 import (
+	"time"
+
 	"pingtune/sim"
 
 	"gopkg.in/yaml.v3"
@@ -15,7 +17,12 @@ func (d *decoder) network(path string, n *yaml.Node, nw *sim.Network) {
 	}
 	f.dist("rtt", &nw.RTT)
 	f.dist("connect_time", &nw.ConnectTime)
-	f.duration("nat_idle_timeout", &nw.NATIdleTimeout)
+	if f.has("nat_idle_timeout") {
+		nat := sim.Fixed(nw.NATIdleTimeout)
+		f.dist("nat_idle_timeout", &nat)
+		nw.NATIdleTimeout, nw.NATIdleFleet = fleetOf(nat)
+	}
+	f.boolean("redraw_on_handover", &nw.RedrawOnHandover)
 	if on := f.get("outages"); on != nil {
 		g := d.section(child(path, "outages"), on, "network.outages")
 		o := &sim.Outages{SignalsClient: true}
@@ -68,7 +75,14 @@ func (d *decoder) server(path string, n *yaml.Node, s *sim.Server) {
 
 // idleTimeout decodes a duration (0: none) or a multiple of the interval (1.5x).
 func (d *decoder) idleTimeout(path string, n *yaml.Node, s *sim.Server) {
-	v, ok := d.scalar(path, n, "a duration like 15m or a multiple of the interval like 1.5x")
+	if n.Kind == yaml.MappingNode {
+		if dist, ok := d.dist(path, n); ok {
+			s.IdleTimeout, s.IdleTimeoutFleet = fleetOf(dist)
+			s.IdleTimeoutMultiple = 0
+		}
+		return
+	}
+	v, ok := d.scalar(path, n, "a duration like 15m, a multiple of the interval like 1.5x, or a distribution")
 	if !ok {
 		return
 	}
@@ -82,4 +96,12 @@ func (d *decoder) idleTimeout(path string, n *yaml.Node, s *sim.Server) {
 		return
 	}
 	s.IdleTimeout, s.IdleTimeoutMultiple = t, 0
+}
+
+// fleetOf splits a decoded timeout into a constant or a fleet's distribution.
+func fleetOf(x sim.Dist) (time.Duration, *sim.Dist) {
+	if x.Kind == sim.Const {
+		return x.Value, nil
+	}
+	return 0, &x
 }

@@ -71,6 +71,8 @@ func (c *Config) Validate() error {
 	v.check(r.Multiplier >= 1 && r.Multiplier <= 1000, "app.reconnect.multiplier", fmt.Sprint(r.Multiplier), "must be between 1 and 1000")
 	v.check(r.Jitter >= 0 && r.Jitter < 1, "app.reconnect.jitter", fmt.Sprint(r.Jitter), "must be in [0, 1)")
 
+	v.policy(&a.Policy)
+
 	v.rate("user.sessions_per_day", c.User.SessionsPerDay)
 	if c.User.SessionsPerDay > 0 {
 		v.dist("user.session_length", c.User.SessionLength)
@@ -87,9 +89,15 @@ func (c *Config) Validate() error {
 	if h := n.Handovers; h != nil {
 		v.every("network.handovers.every", h.Every)
 	}
+	if n.NATIdleFleet != nil {
+		v.dist("network.nat_idle_timeout", *n.NATIdleFleet)
+	}
 
 	s := &c.Server
 	v.nonNegative("server.idle_timeout", s.IdleTimeout)
+	if s.IdleTimeoutFleet != nil {
+		v.dist("server.idle_timeout", *s.IdleTimeoutFleet)
+	}
 	v.check(s.IdleTimeoutMultiple >= 0 && s.IdleTimeoutMultiple <= 1000, "server.idle_timeout",
 		fmt.Sprintf("%gx", s.IdleTimeoutMultiple), "a multiple must be between 0 and 1000")
 	if m, eff := s.IdleTimeoutMultiple, c.EffectiveInterval(); m > 0 && m*float64(eff) > float64(MaxDuration) {
