@@ -64,6 +64,7 @@ type Metrics struct {
 	FalseTimeouts    int      `json:"false_timeouts"`
 	ConnectAttempts  int      `json:"connect_attempts"`
 	ConnectFailures  int      `json:"connect_failures"`
+	PolicyMetrics             // a moving heartbeat policy's, and a fleet's (policy.go)
 }
 
 // WakeupCause splits wakeups per hour by what woke the app (means across
@@ -254,6 +255,7 @@ func Summarize(cfg *sim.Config, results []sim.Result) Point {
 	p.PushLatency = sortedCopy(push)
 	m.RecoverS = Pool(recov, rc)
 	m.Pushes.LatencyS = Pool(push, m.Pushes.Pending)
+	m.PolicyMetrics = policyMetrics(cfg, results, unnoticed, batt)
 	return p
 }
 
