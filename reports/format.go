@@ -90,15 +90,6 @@ func estimate(mean, lo, hi float64, f func(float64) string) string {
 	return fmt.Sprintf("%s [%s, %s]", f(mean), f(lo), f(hi))
 }
 
-// signed writes a difference with its sign and interval: "+0.8 [0.7, 0.9]".
-func signed(mean, lo, hi float64) string {
-	s := num(mean)
-	if mean > 0 {
-		s = "+" + s
-	}
-	return fmt.Sprintf("%s [%s, %s]", s, num(lo), num(hi))
-}
-
 // checkValue describes a check's numbers: "p95 19m10s, upper bound 19m40s".
 func checkValue(c sweep.Check) string {
 	if c.Status == sweep.Vacuous {

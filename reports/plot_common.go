@@ -29,7 +29,7 @@ var (
 // PlotDPI is the resolution of the PNG plots: sizes in inches × PlotDPI = pixels.
 const PlotDPI = 96
 
-// The colour-blind-safe Okabe–Ito okabe.
+// The colour-blind-safe Okabe–Ito palette (okabe) and a grey.
 var (
 	colBlue   = color.RGBA{0, 114, 178, 255}
 	colOrange = color.RGBA{230, 159, 0, 255}
@@ -50,7 +50,7 @@ func fadeColor(c color.Color, alpha uint8) color.Color {
 	return color.RGBA{f(r), f(g), f(b), alpha}
 }
 
-// render draws p at w×h into the format ("png" or "svg").
+// renderPlot draws p at w×h into the format ("png" or "svg").
 func renderPlot(p *plot.Plot, w, h vg.Length, format string) ([]byte, error) {
 	wt, err := p.WriterTo(w, h, format)
 	if err != nil {
@@ -257,7 +257,7 @@ func backdrop(p *plot.Plot, res *sweep.Result) error {
 	return nil
 }
 
-// note writes text at a data point.
+// plotNote writes text at a data point.
 func plotNote(p *plot.Plot, x, y float64, s string, c color.Color, xa draw.XAlignment, ya draw.YAlignment) error {
 	l, err := plotter.NewLabels(plotter.XYLabels{XYs: plotter.XYs{{X: x, Y: y}}, Labels: []string{s}})
 	if err != nil {
@@ -273,7 +273,7 @@ func plotNote(p *plot.Plot, x, y float64, s string, c color.Color, xa draw.XAlig
 	return nil
 }
 
-// hline draws a requirement bound across the plot, with its label.
+// reqLine draws a requirement bound across the plot, with its label.
 func reqLine(p *plot.Plot, y float64, label string) error {
 	l, err := plotter.NewLine(plotter.XYs{{X: p.X.Min, Y: y}, {X: p.X.Max, Y: y}})
 	if err != nil {

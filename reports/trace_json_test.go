@@ -3,19 +3,18 @@ package reports
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
 
+	"pingtune/internal/golden"
 	"pingtune/internal/testcfg"
 	"pingtune/sim"
 )
 
-var updateTrace = flag.Bool("update-trace", false, "rewrite reports/testdata/trace*.golden")
+func init() { golden.Alias("update-trace") }
 
 // traceTestConfigs are worlds whose traces cover every kind of record: the
 // classic pattern, a NAT that forgets the mapping between pings, a leaking
@@ -270,19 +269,7 @@ func TestTraceJSONGolden(t *testing.T) {
 	cfg := traceTestConfigs()[1]
 	_, lines := traceLines(t, &cfg, 0, Window{15 * time.Minute, 65 * time.Minute})
 	got := strings.Join(lines, "")
-	path := filepath.Join("testdata", "trace_nat.golden")
-	if *updateTrace {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test ./reports -run TestTraceJSONGolden -update-trace writes it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("the trace differs from %s (-update-trace to accept):\n%s", path, got)
-	}
+	golden.Check(t, filepath.Join("testdata", "trace_nat.golden"), []byte(got))
 }
 
 // TestInitialLanesMatchTheModel: the lanes' first state changes leave the

@@ -227,10 +227,20 @@ type ScriptedEvent struct {
 // EffectiveInterval is the background heartbeat interval the platform really
 // uses: the interval, raised to the keepalive minimum where there is one.
 func (c *Config) EffectiveInterval() time.Duration {
-	if c.Platform.Keepalive && !c.Platform.AlwaysAwake && c.App.Interval < c.Platform.KeepaliveMin {
-		return c.Platform.KeepaliveMin
+	if floor := c.Platform.IntervalFloor(); c.App.Interval < floor {
+		return floor
 	}
 	return c.App.Interval
+}
+
+// IntervalFloor is the shortest background interval the platform runs: its
+// keepalive minimum when a suspended app is woken by a keepalive handler,
+// else 0 (no clamp).
+func (p *Platform) IntervalFloor() time.Duration {
+	if p.Keepalive && !p.AlwaysAwake {
+		return p.KeepaliveMin
+	}
+	return 0
 }
 
 // ForegroundInterval is the timer-driven ping interval while in the foreground.
