@@ -1,8 +1,8 @@
 // Package reports turns summarised results (packages stats and sweep) into
 // what users read: the text summary of `run`, the verdict of `check`, the
-// JSON, CSV, Markdown, HTML and PNG outputs of `sweep`, and the trace and
-// timeline of one replication. It reads only result types; it never runs the
-// simulator.
+// JSON, CSV, Markdown, HTML and PNG outputs of `sweep`. It reads only result
+// types; it never runs the simulator. One replication's trace and timeline
+// are its subpackages trace and timeline.
 //
 // Where to start:
 //   - `run`: WriteSummary.

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"pingtune/internal/durfmt"
 	"pingtune/sim"
 	"pingtune/stats"
 	"pingtune/sweep"
@@ -24,7 +25,7 @@ func Ivl(s float64) string {
 func MetricValue(metric string, v float64) string {
 	switch {
 	case sweep.IsLatency(metric):
-		return Dur(v)
+		return durfmt.Human(v)
 	case metric == sweep.BatteryPctPerDay:
 		return num(v) + " %/day"
 	case metric == sweep.WakeupsPerHour:

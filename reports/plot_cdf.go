@@ -11,6 +11,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
+	"pingtune/internal/durfmt"
 	"pingtune/stats"
 	"pingtune/sweep"
 )
@@ -97,7 +98,7 @@ func DetectCDFPlot(res *sweep.Result, format string) ([]byte, error) {
 			name += " recommended"
 			l.LineStyle.Width = vg.Points(3)
 		}
-		name += fmt.Sprintf(": p95 %s, n=%d", Dur(pt.Metrics.DetectClientS.P95), len(xs))
+		name += fmt.Sprintf(": p95 %s, n=%d", durfmt.Human(pt.Metrics.DetectClientS.P95), len(xs))
 		if c := pt.Metrics.DetectClientS.Censored; c > 0 {
 			name += fmt.Sprintf(", %d undetected at the end", c)
 		}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"pingtune/internal/durfmt"
 	"pingtune/sweep"
 )
 
@@ -31,11 +32,11 @@ func sweepTable(res *sweep.Result) (head []string, right []bool, rows [][]string
 		}
 		client := "–"
 		if l := m.DetectClientS; l.N > 0 {
-			client = fmt.Sprintf("%s [%s, %s]", Dur(l.P95), Dur(float64(l.P95CI95[0])), Dur(float64(l.P95CI95[1])))
+			client = fmt.Sprintf("%s [%s, %s]", durfmt.Human(l.P95), durfmt.Human(float64(l.P95CI95[0])), durfmt.Human(float64(l.P95CI95[1])))
 		}
 		server := "–"
 		if l := m.DetectServerS; l.N > 0 {
-			server = Dur(l.P95)
+			server = durfmt.Human(l.P95)
 		}
 		lost := "–"
 		if ps := m.Pushes; ps.Sent > 0 {

@@ -251,7 +251,7 @@ func text(s string) *yaml.Node {
 func str(s string) *yaml.Node        { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
 func num(s string) *yaml.Node        { return &yaml.Node{Kind: yaml.ScalarNode, Value: s} }
 func float(x float64) *yaml.Node     { return num(formatFloat(x)) }
-func dur(d time.Duration) *yaml.Node { return str(formatDuration(d)) }
+func dur(d time.Duration) *yaml.Node { return str(sim.FormatDuration(d)) }
 func boolean(b bool) *yaml.Node      { return num(strconv.FormatBool(b)) }
 
 func blockMap(kv ...any) *yaml.Node {

@@ -74,7 +74,7 @@ func (r Requirement) String() string {
 // metrics, else a number.
 func FormatBound(metric string, v float64) string {
 	if IsLatency(metric) && !math.IsInf(v, 0) && !math.IsNaN(v) {
-		return formatDuration(secondsToDuration(v))
+		return sim.FormatDuration(secondsToDuration(v))
 	}
 	return formatFloat(v)
 }
@@ -149,7 +149,7 @@ func (d *decoder) intervals(path string, n *yaml.Node) []time.Duration {
 		for i, item := range items {
 			v, ok := d.listDuration(path, items, i)
 			if ok && v < sim.MinInterval {
-				d.errorf(item, index(path, i), "interval %s is below the %s minimum", formatDuration(v), formatDuration(sim.MinInterval))
+				d.errorf(item, index(path, i), "interval %s is below the %s minimum", sim.FormatDuration(v), sim.FormatDuration(sim.MinInterval))
 			}
 			list = append(list, v)
 			allOK = allOK && ok
@@ -162,7 +162,7 @@ func (d *decoder) intervals(path string, n *yaml.Node) []time.Duration {
 		if !isNull(n) {
 			v, ok := d.duration(path, n)
 			if ok && v < sim.MinInterval {
-				d.errorf(n, path, "interval %s is below the %s minimum", formatDuration(v), formatDuration(sim.MinInterval))
+				d.errorf(n, path, "interval %s is below the %s minimum", sim.FormatDuration(v), sim.FormatDuration(sim.MinInterval))
 			}
 			return []time.Duration{v}
 		}
@@ -186,16 +186,16 @@ func (e *rangeError) Error() string { return e.msg }
 func intervalRange(from, to, step time.Duration) ([]time.Duration, error) {
 	switch {
 	case from < sim.MinInterval:
-		return nil, &rangeError{"from", fmt.Sprintf("from %s is below the %s minimum interval", formatDuration(from), formatDuration(sim.MinInterval))}
+		return nil, &rangeError{"from", fmt.Sprintf("from %s is below the %s minimum interval", sim.FormatDuration(from), sim.FormatDuration(sim.MinInterval))}
 	case to < from:
-		return nil, &rangeError{"to", fmt.Sprintf("to %s is before from %s", formatDuration(to), formatDuration(from))}
+		return nil, &rangeError{"to", fmt.Sprintf("to %s is before from %s", sim.FormatDuration(to), sim.FormatDuration(from))}
 	case step <= 0:
-		return nil, &rangeError{"step", fmt.Sprintf("step must be positive (got %s)", formatDuration(step))}
+		return nil, &rangeError{"step", fmt.Sprintf("step must be positive (got %s)", sim.FormatDuration(step))}
 	}
 	count := uint64(to-from)/uint64(step) + 1
 	if count > maxIntervals {
 		return nil, &rangeError{"", fmt.Sprintf("%s to %s step %s is %d intervals, more than the %d a sweep may have",
-			formatDuration(from), formatDuration(to), formatDuration(step), count, maxIntervals)}
+			sim.FormatDuration(from), sim.FormatDuration(to), sim.FormatDuration(step), count, maxIntervals)}
 	}
 	list := make([]time.Duration, 0, count)
 	for i := range time.Duration(count) {
@@ -212,7 +212,7 @@ func sortIntervals(list []time.Duration) error {
 	slices.Sort(list)
 	for i := 1; i < len(list); i++ {
 		if list[i] == list[i-1] {
-			return fmt.Errorf("interval %s is listed twice", formatDuration(list[i]))
+			return fmt.Errorf("interval %s is listed twice", sim.FormatDuration(list[i]))
 		}
 	}
 	return nil
@@ -243,7 +243,7 @@ func ParseIntervals(s string) ([]time.Duration, error) {
 			return nil, err
 		}
 		if d < sim.MinInterval {
-			return nil, fmt.Errorf("interval %s is below the %s minimum", formatDuration(d), formatDuration(sim.MinInterval))
+			return nil, fmt.Errorf("interval %s is below the %s minimum", sim.FormatDuration(d), sim.FormatDuration(sim.MinInterval))
 		}
 		list = append(list, d)
 	}
@@ -302,7 +302,7 @@ func (d *decoder) bound(path, metric string, n *yaml.Node) (float64, bool) {
 	if IsLatency(metric) {
 		t, ok := d.duration(path, n)
 		if ok && (t < 0 || t > maxHorizon) {
-			d.errorf(n, path, "must be between 0 and %s (got %s)", formatDuration(maxHorizon), formatDuration(t))
+			d.errorf(n, path, "must be between 0 and %s (got %s)", sim.FormatDuration(maxHorizon), sim.FormatDuration(t))
 			return 0, false
 		}
 		return t.Seconds(), ok
