@@ -9,7 +9,7 @@
 //   - `check`: WriteCheck and WriteCheckJSON.
 //   - `sweep`: SweepFiles renders every output into memory (results.json by
 //     WriteSweepJSON, results.csv by WriteSweepCSV, the plots by
-//     TradeoffPlot, MetricsPlot, DetectCDFPlot and BreaksPlot, and report.md
+//     the table sweepPlots (sweep_outputs.go), and report.md
 //     and report.html from one document model), so the caller installs all
 //     or nothing; WriteSweepSummary is what the terminal shows. Explain puts
 //     the recommendation into words and Notes the warnings.

@@ -16,18 +16,15 @@ import (
 	"pingtune/sweep"
 )
 
-// CDFSize is the size of detect-cdf.png.
-var CDFSize = [2]vg.Length{10 * vg.Inch, 6.5 * vg.Inch}
-
 // cdfPoints caps the steps drawn per curve.
 const cdfPoints = 800
 
-// DetectCDFPlot draws the distribution of client detection latencies (all
+// detectCDFPlot draws the distribution of client detection latencies (all
 // breaks of all replications pooled) for a few intervals spread over the
 // sweep, the recommended one and the next longer one. Breaks still undetected
 // at the end count in the total, so such a curve stops short of 1. The
 // p95 line and the requirement bound are marked.
-func DetectCDFPlot(res *sweep.Result, format string) ([]byte, error) {
+func detectCDFPlot(res *sweep.Result, size [2]vg.Length, format string) ([]byte, error) {
 	if err := checkPoints(res, "detection CDF plot"); err != nil {
 		return nil, err
 	}
@@ -107,7 +104,7 @@ func DetectCDFPlot(res *sweep.Result, format string) ([]byte, error) {
 	}
 	p.Legend.Top = false
 	p.Legend.YOffs = vg.Points(30)
-	return renderPlot(p, CDFSize[0], CDFSize[1], format)
+	return renderPlot(p, size[0], size[1], format)
 }
 
 // cdfPicks chooses up to five intervals the platform really runs differently,

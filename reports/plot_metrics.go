@@ -12,16 +12,13 @@ import (
 	"pingtune/sweep"
 )
 
-// MetricsSize is the size of metrics.png (3×3 panels).
-var MetricsSize = [2]vg.Length{15 * vg.Inch, 11 * vg.Inch}
-
-// MetricsPlot draws every metric against the interval, one panel each, with
+// metricsPlot draws every metric against the interval, one panel each, with
 // 95% bands: wakeups, battery, energy by radio and CPU; client and server
 // detection (p50 and p95) and the time a dead connection goes unnoticed;
 // availability, push latency and the share of pushes lost. Requirement
 // bounds are dashed; the clamped intervals are shaded and the NAT idle
 // timeout is marked.
-func MetricsPlot(res *sweep.Result, format string) ([]byte, error) {
+func metricsPlot(res *sweep.Result, size [2]vg.Length, format string) ([]byte, error) {
 	if err := checkPoints(res, "metrics plot"); err != nil {
 		return nil, err
 	}
@@ -186,7 +183,7 @@ func MetricsPlot(res *sweep.Result, format string) ([]byte, error) {
 	grid := [][]*plot.Plot{panels[0:3], panels[3:6], panels[6:9]}
 	title := fmt.Sprintf("%s: metrics against the heartbeat interval (%d replications × %s; bands: 95%% intervals)",
 		res.Scenario, res.Replications, Ivl(res.HorizonS))
-	return renderTiles(title, grid, MetricsSize[0], MetricsSize[1], format)
+	return renderTiles(title, grid, size[0], size[1], format)
 }
 
 // reqBound is the requirement on metric scaled to the panel's unit, and

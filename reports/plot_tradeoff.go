@@ -13,17 +13,14 @@ import (
 	"pingtune/sweep"
 )
 
-// TradeoffSize is the size of tradeoff.png.
-var TradeoffSize = [2]vg.Length{10 * vg.Inch, 7 * vg.Inch}
-
-// TradeoffPlot draws battery use against the sweep's detection axis
+// tradeoffPlot draws battery use against the sweep's detection axis
 // (res.Axis: the detection metric that binds the recommendation, or the one
 // that varies most), one labelled point per interval with its 95% intervals
 // as error bars (Student-t for battery and rates, distribution-free for a
 // p95), the path the intervals trace in order, the Pareto front, the region
 // the requirements allow, and the recommendation. Intervals with no value on
 // the axis (a p95 without breaks) are left out.
-func TradeoffPlot(res *sweep.Result, format string) ([]byte, error) {
+func tradeoffPlot(res *sweep.Result, size [2]vg.Length, format string) ([]byte, error) {
 	if err := checkPoints(res, "tradeoff plot"); err != nil {
 		return nil, err
 	}
@@ -207,7 +204,7 @@ func TradeoffPlot(res *sweep.Result, format string) ([]byte, error) {
 		p.Add(s)
 		p.Legend.Add("recommended "+Ivl(res.Points[r].IntervalS), s)
 	}
-	if err := pointLabels(p, res, idx, xe, TradeoffSize); err != nil {
+	if err := pointLabels(p, res, idx, xe, size); err != nil {
 		return nil, err
 	}
 	if xr.hi-xr.lo < 1e-9 || (xr.hi > 0 && spread(res, idx, ax.metric) < 0.01) {
@@ -217,7 +214,7 @@ func TradeoffPlot(res *sweep.Result, format string) ([]byte, error) {
 		}
 	}
 	p.Legend.Top = true
-	return renderPlot(p, TradeoffSize[0], TradeoffSize[1], format)
+	return renderPlot(p, size[0], size[1], format)
 }
 
 func reqNames(rs ...*sweep.Requirement) string {
@@ -409,7 +406,12 @@ func tradeoffAxisOf(res *sweep.Result) tradeoffAxis {
 	return tradeoffAxis{sweep.DetectClientP95, true, "p95 time for the client to detect a break", "p95 client detection"}
 }
 
-// TradeoffCaption names the axes of tradeoff.png for the report.
-func TradeoffCaption(res *sweep.Result) string {
+// tradeoffAlt names the axes of tradeoff.png for the report.
+func tradeoffAlt(res *sweep.Result) string {
 	return "battery against " + tradeoffAxisOf(res).short
+}
+
+// tradeoffCaption says what tradeoff.png shows.
+func tradeoffCaption(res *sweep.Result) string {
+	return "Battery use against " + tradeoffAxisOf(res).label + ", the detection metric that binds the recommendation (or, when none does, the one that varies most across the sweep), one point per interval with 95% error bars both ways. The dotted line follows the intervals in order, the orange line is the Pareto front (no other interval is better on both), the green region is what the requirements on these two axes allow (others are marked by the point's symbol), the ring is the recommendation."
 }

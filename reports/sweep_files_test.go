@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -53,6 +54,13 @@ func TestSweepFilesAreComplete(t *testing.T) {
 	want := "results.json results.csv tradeoff.png tradeoff.svg metrics.png metrics.svg detect-cdf.png detect-cdf.svg breaks.png breaks.svg report.md report.html"
 	if got := strings.Join(names, " "); got != want {
 		t.Fatalf("files %s\nwant %s", got, want)
+	}
+	// The CLI's clean-up list names every one of them.
+	all := SweepOutputs()
+	slices.Sort(all)
+	slices.Sort(names)
+	if !slices.Equal(all, names) {
+		t.Errorf("SweepOutputs %v, SweepFiles wrote %v", all, names)
 	}
 }
 
