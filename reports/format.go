@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"pingtune/internal/durfmt"
+	"pingtune/metric"
 	"pingtune/sim"
 	"pingtune/stats"
 	"pingtune/sweep"
@@ -20,23 +21,26 @@ func Ivl(s float64) string {
 	return sim.FormatDuration(time.Duration(math.Round(s * 1e9)))
 }
 
-// MetricValue writes a value of a requirement metric for people: latencies
-// as durations, battery in %/day, availability in percent.
-func MetricValue(metric string, v float64) string {
-	switch {
-	case sweep.IsLatency(metric):
-		return durfmt.Human(v)
-	case metric == sweep.BatteryPctPerDay:
-		return num(v) + " %/day"
-	case metric == sweep.WakeupsPerHour:
-		return num(v) + "/h"
-	case metric == sweep.Availability:
-		return pct(v)
-	case metric == sweep.UnnoticedMinPerDay:
-		return num(v) + " min/day"
+// MetricValue writes a value of a requirement metric for people, by its
+// unit (metric.Def.Unit): latencies as durations, battery in %/day,
+// availability in percent.
+func MetricValue(key string, v float64) string {
+	def := metric.ByRequire(key)
+	if def == nil {
+		return num(v)
 	}
-	return num(v)
+	switch def.Unit {
+	case metric.Seconds:
+		return durfmt.Human(v)
+	case metric.Fraction:
+		return pct(v)
+	}
+	return num(v) + unitSuffix[def.Unit]
 }
+
+// unitSuffix follows a number in a metric's unit.
+var unitSuffix = [...]string{metric.PctPerDay: " %/day", metric.PerHour: "/h", metric.MinPerDay: " min/day",
+	metric.JPerHour: " J/h", metric.PerDay: "/day"}
 
 // MetricBound writes a requirement's bound for people.
 func MetricBound(r sweep.Requirement) string {
@@ -73,7 +77,7 @@ func ranges(res *sweep.Result, idx []int) string {
 }
 
 // causeNames are break causes as people say them.
-var causeNames = [sim.NumCauses]string{"Wi-Fi outage", "handover", "NAT", "graceful server restart",
+var causeNames [sim.NumCauses]string = [...]string{"Wi-Fi outage", "handover", "NAT", "graceful server restart",
 	"silent server loss", "app kill", "server idle timeout"}
 
 // causeName is a break cause in words.

@@ -42,9 +42,11 @@ func WriteSummary(w io.Writer, p stats.Point) error {
 	row("breaks / day", m.BreaksPerDay, num)
 	row("  self-inflicted / day", m.SelfBreaksPerDay, num)
 	tw.Flush()
-	wc := m.WakeupsByCausePerHour
-	fmt.Fprintf(&b, "\nwakeups / hour by cause: keepalive %s, socket %s, push %s, user %s\n",
-		num(wc.Keepalive), num(wc.Socket), num(wc.Push), num(wc.User))
+	var wakes []string
+	for c, v := range m.WakeupsByCausePerHour.PerCause() {
+		wakes = append(wakes, sim.WakeCause(c).String()+" "+num(v))
+	}
+	fmt.Fprintf(&b, "\nwakeups / hour by cause: %s\n", strings.Join(wakes, ", "))
 	var causes []string
 	for c := range sim.NumCauses {
 		if n := m.Breaks.ByCause.Get(c); n > 0 {

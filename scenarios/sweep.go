@@ -11,6 +11,7 @@ import (
 	"pingtune/sim"
 
 	"gopkg.in/yaml.v3"
+	"pingtune/metric"
 )
 
 // Sweep is the scenario's sweep section: the intervals to compare and the
@@ -31,30 +32,25 @@ type Requirement struct {
 	Bound  float64 // seconds for the latency metrics, else the plain number
 }
 
-// The metrics a requirement can bound, as sweep.require names them.
-// Latency bounds are in seconds.
+// The metrics a requirement can bound, as sweep.require names them (see
+// package metric, which owns the table). Latency bounds are in seconds.
 const (
-	DetectClientP95  = "detect_client_p95"
-	DetectServerP95  = "detect_server_p95"
-	PushLatencyP95   = "push_latency_p95"
-	BatteryPctPerDay = "battery_pct_per_day"
-	WakeupsPerHour   = "wakeups_per_hour"
-	Availability     = "availability"
-	// UnnoticedMinPerDay bounds the minutes a day the client holds a dead
-	// connection it believes up: detection weighted by time, which a flood of
-	// quickly found breaks cannot dilute the way it can a pooled p95.
-	UnnoticedMinPerDay = "unnoticed_min_per_day"
+	DetectClientP95    = metric.DetectClientP95
+	DetectServerP95    = metric.DetectServerP95
+	PushLatencyP95     = metric.PushLatencyP95
+	BatteryPctPerDay   = metric.BatteryPctPerDay
+	WakeupsPerHour     = metric.WakeupsPerHour
+	Availability       = metric.Availability
+	UnnoticedMinPerDay = metric.UnnoticedMinPerDay
 )
 
 // Metrics lists the metrics sweep.require can bound, in the order
 // Sweep.Require keeps and reports show them.
-func Metrics() []string {
-	return []string{DetectClientP95, DetectServerP95, PushLatencyP95, BatteryPctPerDay, WakeupsPerHour, Availability, UnnoticedMinPerDay}
-}
+func Metrics() []string { return metric.Requirable() }
 
 // IsLatency reports whether metric is a pooled p95 latency, bounded by a
 // duration (in seconds).
-func IsLatency(metric string) bool { return strings.HasSuffix(metric, "_p95") }
+func IsLatency(m string) bool { return metric.IsLatency(m) }
 
 // Op is "<=" for an upper bound and ">=" for a lower one.
 func (r Requirement) Op() string {
@@ -72,8 +68,8 @@ func (r Requirement) String() string {
 
 // FormatBound writes a bound as a scenario would: a duration for the latency
 // metrics, else a number.
-func FormatBound(metric string, v float64) string {
-	if IsLatency(metric) && !math.IsInf(v, 0) && !math.IsNaN(v) {
+func FormatBound(key string, v float64) string {
+	if IsLatency(key) && !math.IsInf(v, 0) && !math.IsNaN(v) {
 		return sim.FormatDuration(secondsToDuration(v))
 	}
 	return formatFloat(v)
@@ -254,7 +250,8 @@ func ParseIntervals(s string) ([]time.Duration, error) {
 }
 
 // requirements decodes sweep.require. A plain value bounds the metric in its
-// natural direction (at most, except availability: at least); {max: v} or
+// natural direction (metric.Def.Upper: at most, except availability: at
+// least); {max: v} or
 // {min: v} says the direction.
 func (d *decoder) requirements(path string, n *yaml.Node) []Requirement {
 	f := d.mappingOf(path, n, "a mapping of metric: bound", "requirement", Metrics())
@@ -268,7 +265,7 @@ func (d *decoder) requirements(path string, n *yaml.Node) []Requirement {
 			continue
 		}
 		p := child(path, m)
-		r := Requirement{Metric: m, Upper: m != "availability"}
+		r := Requirement{Metric: m, Upper: metric.ByRequire(m).Upper}
 		if v.Kind == yaml.MappingNode {
 			g := d.mapping(p, v, "", "max", "min")
 			switch {
@@ -298,8 +295,9 @@ func (d *decoder) requirements(path string, n *yaml.Node) []Requirement {
 
 // bound decodes a requirement's bound: a duration (in seconds) for the
 // latency metrics, a fraction for availability, else a number.
-func (d *decoder) bound(path, metric string, n *yaml.Node) (float64, bool) {
-	if IsLatency(metric) {
+func (d *decoder) bound(path, key string, n *yaml.Node) (float64, bool) {
+	def := metric.ByRequire(key)
+	if def.IsLatency() {
 		t, ok := d.duration(path, n)
 		if ok && (t < 0 || t > maxHorizon) {
 			d.errorf(n, path, "must be between 0 and %s (got %s)", sim.FormatDuration(maxHorizon), sim.FormatDuration(t))
@@ -310,7 +308,7 @@ func (d *decoder) bound(path, metric string, n *yaml.Node) (float64, bool) {
 	x, ok := d.float(path, n)
 	switch {
 	case !ok:
-	case metric == "availability" && (x < 0 || x > 1):
+	case def.Unit == metric.Fraction && (x < 0 || x > 1):
 		d.errorf(n, path, "must be a fraction between 0 and 1 (got %s)", formatFloat(x))
 		ok = false
 	case x < 0:

@@ -75,6 +75,12 @@ type WakeupCause struct {
 	User      float64 `json:"user"`
 }
 
+// PerCause is the rates in sim.WakeCause order. A wake cause added to sim
+// fails to compile here until WakeupCause has its field.
+func (w WakeupCause) PerCause() [sim.NumWakeCauses]float64 {
+	return [...]float64{w.Keepalive, w.Socket, w.Push, w.User}
+}
+
 // Breaks counts broken connections over all replications.
 type Breaks struct {
 	Total   int          `json:"total"`
@@ -99,8 +105,11 @@ type BreakByCause struct {
 // Get returns the count for cause c.
 func (b *BreakByCause) Get(c sim.Cause) int { return *b.field(c) }
 
+// field is the count of cause c. A cause added to sim fails to compile here
+// until BreakByCause has its field.
 func (b *BreakByCause) field(c sim.Cause) *int {
-	return [...]*int{&b.Wifi, &b.Handover, &b.NAT, &b.ServerGraceful, &b.ServerSilent, &b.Kill, &b.ServerIdle}[c]
+	var fields [sim.NumCauses]*int = [...]*int{&b.Wifi, &b.Handover, &b.NAT, &b.ServerGraceful, &b.ServerSilent, &b.Kill, &b.ServerIdle}
+	return fields[c]
 }
 
 // Latency is a pooled latency distribution in seconds: every break (or push)

@@ -2,6 +2,7 @@ package sweep
 
 import (
 	"math"
+	"pingtune/metric"
 	"slices"
 )
 
@@ -48,19 +49,17 @@ func AxisValue(p *Point, metric string) (float64, bool) {
 	return v, ok
 }
 
-// AxisEstimate is AxisValue with its 95% interval.
-func AxisEstimate(p *Point, metric string) (v, lo, hi float64, ok bool) {
-	m := &p.Metrics
-	switch metric {
-	case DetectClientP95:
-		l := m.DetectClientS
+// AxisEstimate is AxisValue with its 95% interval: a latency's p95 with its
+// distribution-free interval, a rate's mean with its Student-t one.
+func AxisEstimate(p *Point, key string) (v, lo, hi float64, ok bool) {
+	def := metric.ByRequire(key)
+	switch {
+	case !slices.Contains(AxisMetrics, key) || def == nil:
+		return math.NaN(), math.NaN(), math.NaN(), false
+	case def.IsLatency():
+		l := def.Latency(&p.Metrics)
 		return l.P95, float64(l.P95CI95[0]), float64(l.P95CI95[1]), l.N > 0
-	case DetectServerP95:
-		l := m.DetectServerS
-		return l.P95, float64(l.P95CI95[0]), float64(l.P95CI95[1]), l.N > 0
-	case UnnoticedMinPerDay:
-		e := m.UnnoticedMinPerDay
-		return e.Mean, e.Lo(), e.Hi(), true
 	}
-	return math.NaN(), math.NaN(), math.NaN(), false
+	e := def.Estimate(&p.Metrics)
+	return e.Mean, e.Lo(), e.Hi(), true
 }

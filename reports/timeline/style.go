@@ -33,7 +33,7 @@ var (
 )
 
 // laneStyles are the lanes in the order the sim numbers them.
-var laneStyles = [sim.NumLanes]laneStyle{
+var laneStyles [sim.NumLanes]laneStyle = [...]laneStyle{
 	sim.LaneApp: {title: "app",
 		colors: []color.RGBA{rgb(0x3b73b9), rgb(0xf29e38), colIdle, rgb(0x222222)},
 		names:  []string{"foreground", "background", "suspended", "terminated"}, rest: uint8(sim.Suspended)},
@@ -56,7 +56,7 @@ var laneStyles = [sim.NumLanes]laneStyle{
 }
 
 // causeColors are the break causes', by sim.Cause.
-var causeColors = [sim.NumCauses]color.RGBA{
+var causeColors [sim.NumCauses]color.RGBA = [...]color.RGBA{
 	sim.CauseWifi:           rgb(0x1f78b4),
 	sim.CauseHandover:       rgb(0x6a3d9a),
 	sim.CauseNAT:            rgb(0xe66101),
@@ -67,7 +67,7 @@ var causeColors = [sim.NumCauses]color.RGBA{
 }
 
 // wakeColors are the wakeup causes', by sim.WakeCause.
-var wakeColors = [sim.NumWakeCauses]color.RGBA{
+var wakeColors [sim.NumWakeCauses]color.RGBA = [...]color.RGBA{
 	sim.WakeKeepalive: rgb(0x555555),
 	sim.WakeSocket:    rgb(0xe0483e),
 	sim.WakePush:      rgb(0x1f78b4),
