@@ -73,7 +73,7 @@ func WriteCheck(w io.Writer, p *stats.Point, checks []sweep.Check) error {
 		num(m.WakeupsPerHour.Mean),
 		pct2(m.Availability.Mean), num(m.BreaksPerDay.Mean))
 	for _, warn := range p.Warnings {
-		b.WriteString(wrap("warning: "+warn, 100) + "\n")
+		b.WriteString(wrap("warning: "+warn.String(), 100) + "\n")
 	}
 	if failed > 0 {
 		fmt.Fprintf(&b, "\n%d of %d requirements not met\n", failed, len(checks))

@@ -2,9 +2,10 @@ package reports
 
 import (
 	"fmt"
-	"regexp"
+	"slices"
 	"strings"
 
+	"pingtune/sim"
 	"pingtune/sweep"
 )
 
@@ -65,42 +66,36 @@ func itThem(n int) string {
 	return "them all"
 }
 
-// durationToken matches durations as warnings write them (10m, 1.5s, 2h30m).
-var durationToken = regexp.MustCompile(`\b\d+(\.\d+)?(ms|s|m|h|d)(\d+(\.\d+)?(ms|s|m|h|d))*\b`)
-
 // groupedWarnings lists each distinct model warning once with the intervals
 // where it appears; warnings that differ only in their durations (the
 // interval they name) count as one, shown as at its first interval.
 func groupedWarnings(res *sweep.Result, explained bool) []string {
 	type group struct {
-		first string
+		first sim.Warning
 		idx   []int
 	}
-	var order []string
-	groups := map[string]*group{}
+	var groups []*group
 	for i := range res.Points {
 		for _, w := range res.Points[i].Warnings {
-			key := durationToken.ReplaceAllString(w, "#")
-			g := groups[key]
-			if g == nil {
-				g = &group{first: w}
-				groups[key] = g
-				order = append(order, key)
+			k := slices.IndexFunc(groups, func(g *group) bool { return g.first.SameBut(w) })
+			if k < 0 {
+				k = len(groups)
+				groups = append(groups, &group{first: w})
 			}
+			g := groups[k]
 			if n := len(g.idx); n == 0 || g.idx[n-1] != i {
 				g.idx = append(g.idx, i)
 			}
 		}
 	}
 	var out []string
-	for _, key := range order {
-		g := groups[key]
+	for _, g := range groups {
 		// The clamp and NAT warnings are said above in plain words.
-		if explained && (strings.Contains(key, "keepalive minimum") || strings.Contains(key, "nat_idle_timeout")) {
+		if explained && (g.first.Kind == sim.WarnClamped || g.first.Kind == sim.WarnNATIdle) {
 			continue
 		}
 		if len(g.idx) == len(res.Points) {
-			out = append(out, "Model warning at every interval: "+g.first)
+			out = append(out, "Model warning at every interval: "+g.first.String())
 			continue
 		}
 		s := fmt.Sprintf("Model warning at %s: %s", ranges(res, g.idx), g.first)

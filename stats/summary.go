@@ -10,14 +10,14 @@ import (
 // Point is the summary of all replications at one interval, as `run -json`
 // prints it and as `sweep` writes each entry of points[] (SPEC section 6).
 type Point struct {
-	Scenario           string   `json:"scenario"`
-	Seed               uint64   `json:"seed"`
-	Replications       int      `json:"replications"`
-	HorizonS           float64  `json:"horizon_s"`
-	IntervalS          float64  `json:"interval_s"`
-	EffectiveIntervalS float64  `json:"effective_interval_s"`
-	Warnings           []string `json:"warnings"`
-	Metrics            Metrics  `json:"metrics"`
+	Scenario           string        `json:"scenario"`
+	Seed               uint64        `json:"seed"`
+	Replications       int           `json:"replications"`
+	HorizonS           float64       `json:"horizon_s"`
+	IntervalS          float64       `json:"interval_s"`
+	EffectiveIntervalS float64       `json:"effective_interval_s"`
+	Warnings           []sim.Warning `json:"warnings"`
+	Metrics            Metrics       `json:"metrics"`
 
 	// Reps holds the per-replication values behind the estimates, in
 	// replication order, for paired comparisons between intervals.
@@ -164,10 +164,10 @@ func Summarize(cfg *sim.Config, results []sim.Result) Point {
 		Reps:               make([]RepValues, len(results)),
 	}
 	if p.Warnings == nil {
-		p.Warnings = []string{}
+		p.Warnings = []sim.Warning{}
 	}
 	if len(results) == 1 {
-		p.Warnings = append(p.Warnings, "one replication: the 95% intervals are not meaningful")
+		p.Warnings = append(p.Warnings, sim.Warning{Kind: sim.WarnOneReplication})
 	}
 	n := len(results)
 	hours := cfg.Horizon.Hours()

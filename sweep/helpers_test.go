@@ -5,13 +5,14 @@ import (
 	"slices"
 
 	"pingtune/stats"
+	"pingtune/sim"
 )
 
 // pt builds a summarised interval by hand: the per-replication battery use
 // and the pooled client detection latencies; the rest is fixed.
 func pt(intervalS, effS float64, battery []float64, client []float64) stats.Point {
 	p := stats.Point{Scenario: "constructed", Seed: 1, Replications: len(battery), HorizonS: 7 * 86400,
-		IntervalS: intervalS, EffectiveIntervalS: effS, Warnings: []string{}}
+		IntervalS: intervalS, EffectiveIntervalS: effS, Warnings: []sim.Warning{}}
 	p.Reps = make([]stats.RepValues, len(battery))
 	avail := make([]float64, len(battery))
 	for i, b := range battery {
