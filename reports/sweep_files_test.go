@@ -133,19 +133,6 @@ func TestExplainBinding(t *testing.T) {
 	}
 }
 
-func TestYAMLToJSON(t *testing.T) {
-	got, err := YAMLToJSON([]byte("# c\nz: 1\na: {b: 10m, c: [1.5, true, null]}\ns: 'x: y'\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := `{"z":1,"a":{"b":"10m","c":[1.5,true,null]},"s":"x: y"}`; string(got) != want {
-		t.Fatalf("got %s\nwant %s", got, want)
-	}
-	if _, err := YAMLToJSON([]byte("a: [")); err == nil {
-		t.Error("bad YAML: no error")
-	}
-}
-
 // TestSweepFilesStopWhenCancelled: an interrupt while the plots are drawn
 // stops the rendering between two files with the context's error.
 func TestSweepFilesStopWhenCancelled(t *testing.T) {

@@ -79,12 +79,8 @@ func NewSweepJSON(in *Sweep) (*SweepJSON, error) {
 	if doc.Warnings == nil {
 		doc.Warnings = []string{}
 	}
-	if len(in.Resolved) > 0 {
-		raw, err := YAMLToJSON(in.Resolved)
-		if err != nil {
-			return nil, err
-		}
-		doc.Resolved = raw
+	if len(in.ResolvedJSON) > 0 {
+		doc.Resolved = in.ResolvedJSON
 	}
 	for i := range res.Points {
 		doc.IntervalsS = append(doc.IntervalsS, res.Points[i].IntervalS)

@@ -70,7 +70,11 @@ Exit status 3 when no interval meets the requirements.`, e.stderr)
 	if err != nil {
 		return err
 	}
-	in := &reports.Sweep{Result: res, Description: sc.Description, Source: source(sc), Resolved: resolved,
+	resolvedJSON, err := scenarios.MarshalJSON(sc)
+	if err != nil {
+		return err
+	}
+	in := &reports.Sweep{Result: res, Description: sc.Description, Source: source(sc), Resolved: resolved, ResolvedJSON: resolvedJSON,
 		Command: reproduce("sweep", rest[0], cfg, intervals)}
 
 	var written []string
