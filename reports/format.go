@@ -13,18 +13,18 @@ import (
 	"pingtune/sweep"
 )
 
-// Ivl writes an interval in seconds as the scenario would: 10m, 90s, 1h.
-func Ivl(s float64) string {
+// ivl writes an interval in seconds as the scenario would: 10m, 90s, 1h.
+func ivl(s float64) string {
 	if math.IsNaN(s) || math.IsInf(s, 0) {
 		return num(s)
 	}
 	return sim.FormatDuration(time.Duration(math.Round(s * 1e9)))
 }
 
-// MetricValue writes a value of a requirement metric for people, by its
+// metricValue writes a value of a requirement metric for people, by its
 // unit (metric.Def.Unit): latencies as durations, battery in %/day,
 // availability in percent.
-func MetricValue(key string, v float64) string {
+func metricValue(key string, v float64) string {
 	def := metric.ByRequire(key)
 	if def == nil {
 		return num(v)
@@ -42,8 +42,8 @@ func MetricValue(key string, v float64) string {
 var unitSuffix = [...]string{metric.PctPerDay: " %/day", metric.PerHour: "/h", metric.MinPerDay: " min/day",
 	metric.JPerHour: " J/h", metric.PerDay: "/day"}
 
-// MetricBound writes a requirement's bound for people.
-func MetricBound(r sweep.Requirement) string {
+// metricBound writes a requirement's bound for people.
+func metricBound(r sweep.Requirement) string {
 	return r.Metric + " " + r.Op() + " " + boundText(r)
 }
 
@@ -62,11 +62,11 @@ func ranges(res *sweep.Result, idx []int) string {
 		a, b := res.Points[idx[i]].IntervalS, res.Points[idx[j]].IntervalS
 		switch {
 		case i == j:
-			parts = append(parts, Ivl(a))
+			parts = append(parts, ivl(a))
 		case j == i+1:
-			parts = append(parts, Ivl(a), Ivl(b))
+			parts = append(parts, ivl(a), ivl(b))
 		default:
-			parts = append(parts, Ivl(a)+"–"+Ivl(b))
+			parts = append(parts, ivl(a)+"–"+ivl(b))
 		}
 		i = j + 1
 	}
@@ -113,15 +113,15 @@ func checkValue(c sweep.Check) string {
 	v, cons := float64(c.Value), float64(c.Conservative)
 	if !sweep.IsLatency(c.Metric) && math.IsInf(cons, 0) {
 		return fmt.Sprintf("%s %s, but a mean of fewer than %d replications has no 95%% interval to test (raise -reps)",
-			what, MetricValue(c.Metric, v), sweep.MinMeanReps)
+			what, metricValue(c.Metric, v), sweep.MinMeanReps)
 	}
 	s := fmt.Sprintf("%s %s, %s %s", what, valueNear(c.Metric, v, c.Bound), end, valueNear(c.Metric, cons, c.Bound))
 	if sweep.IsLatency(c.Metric) && math.IsInf(cons, 1) && !math.IsInf(v, 1) {
 		if n := c.N + c.Censored; n < sweep.MinLatencyN {
-			s = fmt.Sprintf("%s %s, too few %s to tell (n=%d; a p95 upper bound needs %d)", what, MetricValue(c.Metric, v),
+			s = fmt.Sprintf("%s %s, too few %s to tell (n=%d; a p95 upper bound needs %d)", what, metricValue(c.Metric, v),
 				sampleNoun(c.Metric), n, sweep.MinLatencyN)
 		} else {
-			s = fmt.Sprintf("%s %s, too few %s to tell: with n=%d the upper bound falls on %s", what, MetricValue(c.Metric, v),
+			s = fmt.Sprintf("%s %s, too few %s to tell: with n=%d the upper bound falls on %s", what, metricValue(c.Metric, v),
 				sampleNoun(c.Metric), n, unresolved(c.Metric, c.Censored))
 		}
 		return s

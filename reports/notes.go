@@ -9,10 +9,10 @@ import (
 	"pingtune/sweep"
 )
 
-// Notes are the sweep's warnings in plain words: intervals the platform
+// sweepNotes are the sweep's warnings in plain words: intervals the platform
 // clamps, intervals at or past the NAT idle timeout, and every warning the
 // model gave, each once with the intervals it applies to.
-func Notes(res *sweep.Result) []string {
+func sweepNotes(res *sweep.Result) []string {
 	var out []string
 	// Clamped intervals, by the effective interval they run at.
 	for i := 0; i < len(res.Points); {
@@ -31,7 +31,7 @@ func Notes(res *sweep.Result) []string {
 			they, behave = "it", "behaves"
 		}
 		out = append(out, fmt.Sprintf("%s %s below the %s keepalive minimum: the platform runs %s at %s. In the background %s %s exactly as %s; only foreground pings, which follow the nominal interval, differ.",
-			ranges(res, idx), isAre(len(idx)), platformName(res), itThem(len(idx)), Ivl(p.EffectiveIntervalS), they, behave, Ivl(p.EffectiveIntervalS)))
+			ranges(res, idx), isAre(len(idx)), platformName(res), itThem(len(idx)), ivl(p.EffectiveIntervalS), they, behave, ivl(p.EffectiveIntervalS)))
 		i = j
 	}
 	if nat := res.NATIdleTimeoutS; nat > 0 {
@@ -43,7 +43,7 @@ func Notes(res *sweep.Result) []string {
 		}
 		if len(idx) > 0 {
 			out = append(out, fmt.Sprintf("%s %s not shorter than the NAT idle timeout (%s): the NAT can forget the connection between pings, which only a failed ping or the server's idle timeout reveals. Expect NAT breaks, slower detection, lost pushes and reconnects that cost battery.",
-				ranges(res, idx), isAre(len(idx)), Ivl(nat)))
+				ranges(res, idx), isAre(len(idx)), ivl(nat)))
 		}
 	}
 	return append(out, groupedWarnings(res, len(out) > 0)...)
@@ -100,7 +100,7 @@ func groupedWarnings(res *sweep.Result, explained bool) []string {
 		}
 		s := fmt.Sprintf("Model warning at %s: %s", ranges(res, g.idx), g.first)
 		if len(g.idx) > 1 {
-			s = fmt.Sprintf("Model warning at %s, e.g. at %s: %s", ranges(res, g.idx), Ivl(res.Points[g.idx[0]].IntervalS), g.first)
+			s = fmt.Sprintf("Model warning at %s, e.g. at %s: %s", ranges(res, g.idx), ivl(res.Points[g.idx[0]].IntervalS), g.first)
 		}
 		out = append(out, s)
 	}

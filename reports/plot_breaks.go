@@ -43,7 +43,7 @@ func breaksPlot(res *sweep.Result, size [2]vg.Length, format string) ([]byte, er
 		curves = append(curves, curve{name: c.String(), y: ys, color: okabe[k%len(okabe)], dashed: true, noDot: true})
 		k++
 	}
-	p := newPlot(fmt.Sprintf("%s: broken connections per day by cause (%d replications × %s)", res.Scenario, res.Replications, Ivl(res.HorizonS)),
+	p := newPlot(fmt.Sprintf("%s: broken connections per day by cause (%d replications × %s)", res.Scenario, res.Replications, ivl(res.HorizonS)),
 		"", "breaks per day")
 	ylo, yhi := r.headroom(true)
 	intervalAxis(p, res, ylo, yhi)

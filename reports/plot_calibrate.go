@@ -89,7 +89,7 @@ func (durationTicks) Ticks(lo, hi float64) []plot.Tick {
 	var ticks []plot.Tick
 	for _, s := range steps {
 		if s >= lo && s <= hi {
-			ticks = append(ticks, plot.Tick{Value: s, Label: Ivl(s)})
+			ticks = append(ticks, plot.Tick{Value: s, Label: ivl(s)})
 		}
 	}
 	if len(ticks) < 2 {

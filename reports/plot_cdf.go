@@ -36,9 +36,9 @@ func detectCDFPlot(res *sweep.Result, size [2]vg.Length, format string) ([]byte,
 	for _, i := range picks {
 		p := &res.Points[i]
 		if len(p.ClientDetect) == 0 {
-			return nil, fmt.Errorf("%w: detection CDF plot: the samples of %s are missing", ErrPlotData, Ivl(p.IntervalS))
+			return nil, fmt.Errorf("%w: detection CDF plot: the samples of %s are missing", ErrPlotData, ivl(p.IntervalS))
 		}
-		if err := finite("detection CDF plot at "+Ivl(p.IntervalS), p.ClientDetect...); err != nil {
+		if err := finite("detection CDF plot at "+ivl(p.IntervalS), p.ClientDetect...); err != nil {
 			return nil, err
 		}
 		maxS = math.Max(maxS, stats.Quantile(0.99, p.ClientDetect))
@@ -52,7 +52,7 @@ func detectCDFPlot(res *sweep.Result, size [2]vg.Length, format string) ([]byte,
 	xmax := maxS * 1.08 / u.div
 
 	p := newPlot(fmt.Sprintf("%s: time for the client to detect a break (%d replications × %s, all breaks pooled)",
-		res.Scenario, res.Replications, Ivl(res.HorizonS)),
+		res.Scenario, res.Replications, ivl(res.HorizonS)),
 		fmt.Sprintf("time from the break until the client knows (%s; axis cut at the largest p99)", u.name), "fraction of breaks detected")
 	p.X.Min, p.X.Max = -xmax*0.02, xmax
 	p.Y.Min, p.Y.Max = 0, 1.02
@@ -87,9 +87,9 @@ func detectCDFPlot(res *sweep.Result, size [2]vg.Length, format string) ([]byte,
 		}
 		l.StepStyle = plotter.PostStep
 		l.LineStyle = draw.LineStyle{Color: okabe[k%len(okabe)], Width: vg.Points(1.6)}
-		name := Ivl(pt.IntervalS)
+		name := ivl(pt.IntervalS)
 		if pt.IntervalS != pt.EffectiveIntervalS {
-			name += " (runs at " + Ivl(pt.EffectiveIntervalS) + ")"
+			name += " (runs at " + ivl(pt.EffectiveIntervalS) + ")"
 		}
 		if i == res.Recommendation.Index {
 			name += " recommended"

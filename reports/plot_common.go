@@ -26,8 +26,8 @@ var (
 	ErrNothingToPlot = errors.New("reports: nothing to plot")
 )
 
-// PlotDPI is the resolution of the PNG plots: sizes in inches × PlotDPI = pixels.
-const PlotDPI = 96
+// plotDPI is the resolution of the PNG plots: sizes in inches × plotDPI = pixels.
+const plotDPI = 96
 
 // The colour-blind-safe Okabe–Ito palette (okabe) and a grey.
 var (
@@ -133,7 +133,7 @@ func checkPoints(res *sweep.Result, what string) error {
 	for i := range res.Points {
 		p := &res.Points[i]
 		m := &p.Metrics
-		if err := finite(fmt.Sprintf("%s at %s", what, Ivl(p.IntervalS)), p.IntervalS, p.EffectiveIntervalS,
+		if err := finite(fmt.Sprintf("%s at %s", what, ivl(p.IntervalS)), p.IntervalS, p.EffectiveIntervalS,
 			m.BatteryPctPerDay.Mean, m.WakeupsPerHour.Mean, m.Availability.Mean, m.BreaksPerDay.Mean); err != nil {
 			return err
 		}
@@ -239,7 +239,7 @@ func backdrop(p *plot.Plot, res *sweep.Result) error {
 		poly.Color = color.RGBA{235, 235, 235, 255}
 		poly.LineStyle.Width = 0
 		p.Add(poly)
-		if err := plotNote(p, p.X.Min, p.Y.Max, fmt.Sprintf(" clamped to %s", Ivl(res.KeepaliveMinS)), colGrey, draw.XLeft, draw.YTop); err != nil {
+		if err := plotNote(p, p.X.Min, p.Y.Max, fmt.Sprintf(" clamped to %s", ivl(res.KeepaliveMinS)), colGrey, draw.XLeft, draw.YTop); err != nil {
 			return err
 		}
 	}
@@ -250,7 +250,7 @@ func backdrop(p *plot.Plot, res *sweep.Result) error {
 		}
 		l.LineStyle = draw.LineStyle{Color: colGrey, Width: vg.Points(1.2), Dashes: []vg.Length{vg.Points(5), vg.Points(3)}}
 		p.Add(l)
-		if err := plotNote(p, n, p.Y.Max, fmt.Sprintf(" NAT %s", Ivl(res.NATIdleTimeoutS)), colGrey, draw.XLeft, draw.YTop); err != nil {
+		if err := plotNote(p, n, p.Y.Max, fmt.Sprintf(" NAT %s", ivl(res.NATIdleTimeoutS)), colGrey, draw.XLeft, draw.YTop); err != nil {
 			return err
 		}
 	}

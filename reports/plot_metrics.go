@@ -182,7 +182,7 @@ func metricsPlot(res *sweep.Result, size [2]vg.Length, format string) ([]byte, e
 	}
 	grid := [][]*plot.Plot{panels[0:3], panels[3:6], panels[6:9]}
 	title := fmt.Sprintf("%s: metrics against the heartbeat interval (%d replications × %s; bands: 95%% intervals)",
-		res.Scenario, res.Replications, Ivl(res.HorizonS))
+		res.Scenario, res.Replications, ivl(res.HorizonS))
 	return renderTiles(title, grid, size[0], size[1], format)
 }
 
@@ -233,7 +233,7 @@ func boundText(r sweep.Requirement) string {
 	case r.Metric == sweep.Availability:
 		return strconv.FormatFloat(100*r.Bound, 'g', -1, 64) + "%"
 	}
-	return MetricValue(r.Metric, r.Bound)
+	return metricValue(r.Metric, r.Bound)
 }
 
 func allZero(xs []float64) bool {

@@ -28,7 +28,7 @@ func tradeoffPlot(res *sweep.Result, size [2]vg.Length, format string) ([]byte, 
 	var idx []int
 	for i := range res.Points {
 		if v, ok := sweep.AxisValue(&res.Points[i], ax.metric); ok {
-			if err := finite("tradeoff plot: "+ax.short+" at "+Ivl(res.Points[i].IntervalS), v); err != nil {
+			if err := finite("tradeoff plot: "+ax.short+" at "+ivl(res.Points[i].IntervalS), v); err != nil {
 				return nil, err
 			}
 			idx = append(idx, i)
@@ -77,7 +77,7 @@ func tradeoffPlot(res *sweep.Result, size [2]vg.Length, format string) ([]byte, 
 	}
 	batNear := batReq != nil && yr.addNear(batReq.Bound)
 
-	title := fmt.Sprintf("%s: battery against detection (%d replications × %s)", res.Scenario, res.Replications, Ivl(res.HorizonS))
+	title := fmt.Sprintf("%s: battery against detection (%d replications × %s)", res.Scenario, res.Replications, ivl(res.HorizonS))
 	p := newPlot(title, fmt.Sprintf("%s (%s)", ax.label, unit), "battery use (% / day)")
 	p.X.Min, p.X.Max = xr.padded(0.06)
 	p.Y.Min, p.Y.Max = yr.headroom(false)
@@ -202,7 +202,7 @@ func tradeoffPlot(res *sweep.Result, size [2]vg.Length, format string) ([]byte, 
 		}
 		s.GlyphStyle = draw.GlyphStyle{Color: colGreen, Radius: vg.Points(9), Shape: draw.RingGlyph{}}
 		p.Add(s)
-		p.Legend.Add("recommended "+Ivl(res.Points[r].IntervalS), s)
+		p.Legend.Add("recommended "+ivl(res.Points[r].IntervalS), s)
 	}
 	if err := pointLabels(p, res, idx, xe, size); err != nil {
 		return nil, err
@@ -265,7 +265,7 @@ func pointLabels(p *plot.Plot, res *sweep.Result, idx []int, at plotter.XYs, siz
 	groups := clampGroups(res)
 	for _, k := range order {
 		pt := &res.Points[idx[k]]
-		s := Ivl(pt.IntervalS)
+		s := ivl(pt.IntervalS)
 		g, clamped := groups[idx[k]]
 		if clamped && g == "" {
 			continue // named by its group's label
@@ -341,7 +341,7 @@ func clampGroups(res *sweep.Result) map[int]string {
 					rep = k
 				}
 			}
-			out[rep] = fmt.Sprintf("%s–%s all run at %s", Ivl(res.Points[i].IntervalS), Ivl(res.Points[j-1].IntervalS), Ivl(res.Points[i].EffectiveIntervalS))
+			out[rep] = fmt.Sprintf("%s–%s all run at %s", ivl(res.Points[i].IntervalS), ivl(res.Points[j-1].IntervalS), ivl(res.Points[i].EffectiveIntervalS))
 		}
 		i = j
 	}

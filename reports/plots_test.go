@@ -14,7 +14,7 @@ import (
 
 // pixels is a plot size in PNG pixels.
 func pixels(size [2]vg.Length) (int, int) {
-	return int(math.Round(float64(size[0]/vg.Inch) * PlotDPI)), int(math.Round(float64(size[1]/vg.Inch) * PlotDPI))
+	return int(math.Round(float64(size[0]/vg.Inch) * plotDPI)), int(math.Round(float64(size[1]/vg.Inch) * plotDPI))
 }
 
 // Every plot renders to a PNG that decodes at its documented size.

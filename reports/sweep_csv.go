@@ -11,11 +11,11 @@ import (
 	"pingtune/sweep"
 )
 
-// WriteSweepCSV writes results.csv: one row per interval, every metric with
+// writeSweepCSV writes results.csv: one row per interval, every metric with
 // the bounds of its 95% interval (_lo, _hi), break counts per day by cause,
 // the outcome of each requirement, and the paired battery difference from
 // the previous interval. Infinite bounds are written inf, unknown values empty.
-func WriteSweepCSV(w io.Writer, res *sweep.Result) error {
+func writeSweepCSV(w io.Writer, res *sweep.Result) error {
 	cw := csv.NewWriter(w)
 	var head []string
 	col := func(names ...string) { head = append(head, names...) }

@@ -23,7 +23,7 @@ func SweepFiles(ctx context.Context, in *Sweep, svg bool) ([]File, error) {
 	var buf bytes.Buffer
 	data := []func(*bytes.Buffer) error{
 		func(b *bytes.Buffer) error { return WriteSweepJSON(b, in) },
-		func(b *bytes.Buffer) error { return WriteSweepCSV(b, in.Result) },
+		func(b *bytes.Buffer) error { return writeSweepCSV(b, in.Result) },
 	}
 	for i, name := range sweepDataFiles {
 		buf.Reset()

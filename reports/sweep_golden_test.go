@@ -28,7 +28,7 @@ func TestSweepJSONGolden(t *testing.T) {
 
 func TestSweepCSVGolden(t *testing.T) {
 	var b bytes.Buffer
-	if err := WriteSweepCSV(&b, fixture(t, true, fixtureReqs...).Result); err != nil {
+	if err := writeSweepCSV(&b, fixture(t, true, fixtureReqs...).Result); err != nil {
 		t.Fatal(err)
 	}
 	goldenSweep(t, "results.csv.golden", b.Bytes())

@@ -67,14 +67,14 @@ type ClosestJSON struct {
 	Failing            []string       `json:"failing"`
 }
 
-// NewSweepJSON builds results.json's document.
-func NewSweepJSON(in *Sweep) (*SweepJSON, error) {
+// newSweepJSON builds results.json's document.
+func newSweepJSON(in *Sweep) (*SweepJSON, error) {
 	res := in.Result
 	doc := &SweepJSON{
 		Scenario: res.Scenario, Description: in.Description, Source: in.Source, Command: in.Command,
 		Seed: res.Seed, Replications: res.Replications, HorizonS: res.HorizonS,
-		IntervalsS: []float64{}, Requirements: []RequirementJSON{}, Warnings: Notes(res),
-		TradeoffAxis: res.Axis, Pareto: []float64{}, Reason: joinSentences(Explain(res)), Points: res.Points,
+		IntervalsS: []float64{}, Requirements: []RequirementJSON{}, Warnings: sweepNotes(res),
+		TradeoffAxis: res.Axis, Pareto: []float64{}, Reason: joinSentences(explain(res)), Points: res.Points,
 	}
 	if doc.Warnings == nil {
 		doc.Warnings = []string{}
@@ -122,7 +122,7 @@ func NewSweepJSON(in *Sweep) (*SweepJSON, error) {
 
 // WriteSweepJSON writes results.json.
 func WriteSweepJSON(w io.Writer, in *Sweep) error {
-	doc, err := NewSweepJSON(in)
+	doc, err := newSweepJSON(in)
 	if err != nil {
 		return err
 	}

@@ -15,17 +15,17 @@ func sweepDocument(in *Sweep, pngs map[string][]byte) *document {
 	res := in.Result
 	d := &document{title: "pingtune sweep: " + res.Scenario}
 	intro := fmt.Sprintf("%d heartbeat intervals from %s to %s, %d replications of %s each (seed %d). Every interval sees the same replications: the same outages, handovers, server restarts, pushes and user sessions (common random numbers), so neighbouring intervals are compared paired.",
-		len(res.Points), Ivl(res.Points[0].IntervalS), Ivl(res.Points[len(res.Points)-1].IntervalS), res.Replications, Ivl(res.HorizonS), res.Seed)
+		len(res.Points), ivl(res.Points[0].IntervalS), ivl(res.Points[len(res.Points)-1].IntervalS), res.Replications, ivl(res.HorizonS), res.Seed)
 	if in.Description != "" {
 		d.add(para{strings.TrimSpace(in.Description)})
 	}
 	d.add(para{intro})
 
 	d.add(heading{"Recommendation"})
-	for _, p := range Explain(res) {
+	for _, p := range explain(res) {
 		d.add(para{p})
 	}
-	if notes := Notes(res); len(notes) > 0 {
+	if notes := sweepNotes(res); len(notes) > 0 {
 		d.add(heading{"Warnings"}, bullets{notes})
 	}
 

@@ -23,7 +23,7 @@ func sweepTable(res *sweep.Result) (head []string, right []bool, rows [][]string
 		m := &p.Metrics
 		runs := ""
 		if p.EffectiveIntervalS != p.IntervalS {
-			runs = Ivl(p.EffectiveIntervalS)
+			runs = ivl(p.EffectiveIntervalS)
 		}
 		delta := ""
 		if d := p.VsPrevious; d != nil {
@@ -57,7 +57,7 @@ func sweepTable(res *sweep.Result) (head []string, right []bool, rows [][]string
 		}
 		b := m.BatteryPctPerDay
 		rows = append(rows, []string{
-			Ivl(p.IntervalS), runs, num(m.WakeupsPerHour.Mean), estimate(b.Mean, b.Lo(), b.Hi(), fix), delta,
+			ivl(p.IntervalS), runs, num(m.WakeupsPerHour.Mean), estimate(b.Mean, b.Lo(), b.Hi(), fix), delta,
 			client, server, pct2(m.Availability.Mean), num(m.BreaksPerDay.Mean), lost, verdictCell(p), strings.Join(note, ", "),
 		})
 	}
@@ -94,14 +94,14 @@ func versus(c sweep.Check, v float64) string {
 	if math.IsInf(v, 0) || math.IsNaN(v) {
 		return "unknown (too few breaks)"
 	}
-	return valueNear(c.Metric, v, c.Bound) + " " + op + " " + MetricValue(c.Metric, c.Bound)
+	return valueNear(c.Metric, v, c.Bound) + " " + op + " " + metricValue(c.Metric, c.Bound)
 }
 
-// valueNear writes v as MetricValue does, with more digits when three would
+// valueNear writes v as metricValue does, with more digits when three would
 // make it look the same as bound.
 func valueNear(metric string, v, bound float64) string {
-	a := MetricValue(metric, v)
-	if v != bound && a == MetricValue(metric, bound) && !sweep.IsLatency(metric) {
+	a := metricValue(metric, v)
+	if v != bound && a == metricValue(metric, bound) && !sweep.IsLatency(metric) {
 		if metric == sweep.Availability {
 			return strconv.FormatFloat(100*v, 'g', 6, 64) + "%"
 		}

@@ -6,9 +6,9 @@ import (
 	"slices"
 )
 
-// AxisMetrics are the detection metrics the trade-off can be drawn against,
+// axisMetrics are the detection metrics the trade-off can be drawn against,
 // in the order of preference on a tie.
-var AxisMetrics = []string{DetectClientP95, UnnoticedMinPerDay, DetectServerP95}
+var axisMetrics = []string{DetectClientP95, UnnoticedMinPerDay, DetectServerP95}
 
 // axis picks the detection metric of the trade-off: the one whose
 // requirement binds the recommendation, or, when none binds, the one that
@@ -17,13 +17,13 @@ var AxisMetrics = []string{DetectClientP95, UnnoticedMinPerDay, DetectServerP95}
 func axis(res *Result) string {
 	if rec := res.Recommendation; rec.Index >= 0 {
 		for _, k := range rec.Binding {
-			if m := res.Requirements[k].Metric; slices.Contains(AxisMetrics, m) {
+			if m := res.Requirements[k].Metric; slices.Contains(axisMetrics, m) {
 				return m
 			}
 		}
 	}
-	best, spread := AxisMetrics[0], 0.0
-	for _, m := range AxisMetrics {
+	best, spread := axisMetrics[0], 0.0
+	for _, m := range axisMetrics {
 		lo, hi, sum, n := math.Inf(1), math.Inf(-1), 0.0, 0
 		for i := range res.Points {
 			if v, ok := AxisValue(&res.Points[i], m); ok {
@@ -54,7 +54,7 @@ func AxisValue(p *Point, metric string) (float64, bool) {
 func AxisEstimate(p *Point, key string) (v, lo, hi float64, ok bool) {
 	def := metric.ByRequire(key)
 	switch {
-	case !slices.Contains(AxisMetrics, key) || def == nil:
+	case !slices.Contains(axisMetrics, key) || def == nil:
 		return math.NaN(), math.NaN(), math.NaN(), false
 	case def.IsLatency():
 		l := def.Latency(&p.Metrics)

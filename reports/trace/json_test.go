@@ -253,14 +253,14 @@ func TestTraceJSONGolden(t *testing.T) {
 }
 
 // TestInitialLanesMatchTheModel: the lanes' first state changes leave the
-// states InitialLanes says the run starts in.
+// states initialLanes says the run starts in.
 func TestInitialLanesMatchTheModel(t *testing.T) {
 	for _, cfg := range testcfg.TraceWorlds() {
 		var rec timelineTestRecorder
 		if _, err := sim.Run(&cfg, 0, sim.Options{Tracer: &rec}); err != nil {
 			t.Fatal(err)
 		}
-		init := InitialLanes(&cfg)
+		init := initialLanes(&cfg)
 		seen := [sim.NumLanes]bool{}
 		for _, e := range rec.ev {
 			if e.Kind != sim.TraceState || seen[e.Lane] {
@@ -268,7 +268,7 @@ func TestInitialLanesMatchTheModel(t *testing.T) {
 			}
 			seen[e.Lane] = true
 			if e.From != init[e.Lane] {
-				t.Errorf("%s: %s first leaves %s, InitialLanes says it starts %s", cfg.Name, e.Lane,
+				t.Errorf("%s: %s first leaves %s, initialLanes says it starts %s", cfg.Name, e.Lane,
 					e.Lane.StateName(e.From), e.Lane.StateName(init[e.Lane]))
 			}
 		}

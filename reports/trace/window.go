@@ -29,13 +29,13 @@ func (w Window) String() string {
 // LaneStates is the state of every lane at one moment, by lane.
 type LaneStates [sim.NumLanes]uint8
 
-// InitialLanes is every lane's state at time zero, before the first record:
+// initialLanes is every lane's state at time zero, before the first record:
 // the app has just been suspended (or runs, on an always-awake device), its
 // connection is up, nothing is down, the radio is idle. The NAT mapping and
 // the server's session are made by records at time zero. This mirrors
 // sim.World's start, which sets these states without records; a test holds
 // the two together.
-func InitialLanes(cfg *sim.Config) LaneStates {
+func initialLanes(cfg *sim.Config) LaneStates {
 	var s LaneStates
 	s[sim.LaneApp] = uint8(sim.Suspended)
 	if cfg.Platform.AlwaysAwake {
@@ -59,7 +59,7 @@ type Filter struct {
 
 // NewFilter follows a run of cfg through win.
 func NewFilter(cfg *sim.Config, win Window) Filter {
-	s := InitialLanes(cfg)
+	s := initialLanes(cfg)
 	return Filter{win: win, lanes: s, start: s}
 }
 
