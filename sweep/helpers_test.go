@@ -1,11 +1,10 @@
 package sweep
 
 import (
-	"math"
 	"slices"
 
-	"pingtune/stats"
 	"pingtune/sim"
+	"pingtune/stats"
 )
 
 // pt builds a summarised interval by hand: the per-replication battery use
@@ -54,5 +53,3 @@ func latencies(n int, max float64) []float64 {
 	}
 	return xs
 }
-
-var inf = math.Inf(1)

@@ -5,7 +5,8 @@ package testcfg
 import (
 	"time"
 
-	. "pingtune/sim" // nolint: the configs read like the scenario YAML
+	//lint:ignore ST1001 the configs read like the scenario YAML
+	. "pingtune/sim"
 )
 
 // LTERadio is the LTE profile of FACTS.md (Huang et al., MobiSys 2012).
