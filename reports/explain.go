@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"pingtune/metric"
 	"pingtune/sim"
 	"pingtune/stats"
 	"pingtune/sweep"
@@ -307,7 +308,7 @@ func explainNone(res *sweep.Result) []string {
 // tooFew reports whether a check failed only because its bound is unknown.
 func tooFew(checks []sweep.Check) bool {
 	for _, c := range checks {
-		if c.Status == sweep.Unproven && math.IsInf(float64(c.Conservative), 0) && sweep.IsLatency(c.Metric) {
+		if c.Status == sweep.Unproven && math.IsInf(float64(c.Conservative), 0) && metric.IsLatency(c.Metric) {
 			return true
 		}
 	}

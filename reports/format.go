@@ -104,19 +104,19 @@ func checkValue(c sweep.Check) string {
 		return "no breaks observed: nothing to detect"
 	}
 	what, end := "mean", "upper bound"
-	if sweep.IsLatency(c.Metric) {
+	if metric.IsLatency(c.Metric) {
 		what = "p95"
 	}
 	if !c.Requirement.Upper {
 		end = "lower bound"
 	}
 	v, cons := float64(c.Value), float64(c.Conservative)
-	if !sweep.IsLatency(c.Metric) && math.IsInf(cons, 0) {
+	if !metric.IsLatency(c.Metric) && math.IsInf(cons, 0) {
 		return fmt.Sprintf("%s %s, but a mean of fewer than %d replications has no 95%% interval to test (raise -reps)",
 			what, metricValue(c.Metric, v), sweep.MinMeanReps)
 	}
 	s := fmt.Sprintf("%s %s, %s %s", what, valueNear(c.Metric, v, c.Bound), end, valueNear(c.Metric, cons, c.Bound))
-	if sweep.IsLatency(c.Metric) && math.IsInf(cons, 1) && !math.IsInf(v, 1) {
+	if metric.IsLatency(c.Metric) && math.IsInf(cons, 1) && !math.IsInf(v, 1) {
 		if n := c.N + c.Censored; n < sweep.MinLatencyN {
 			s = fmt.Sprintf("%s %s, too few %s to tell (n=%d; a p95 upper bound needs %d)", what, metricValue(c.Metric, v),
 				sampleNoun(c.Metric), n, sweep.MinLatencyN)

@@ -8,6 +8,7 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 
+	"pingtune/metric"
 	"pingtune/stats"
 	"pingtune/sweep"
 )
@@ -228,7 +229,7 @@ func opSymbol(r sweep.Requirement) string {
 // boundText is a requirement's bound for people: 20m, 2 %/day, 99%.
 func boundText(r sweep.Requirement) string {
 	switch {
-	case sweep.IsLatency(r.Metric):
+	case metric.IsLatency(r.Metric):
 		return sweep.FormatBound(r.Metric, r.Bound)
 	case r.Metric == sweep.Availability:
 		return strconv.FormatFloat(100*r.Bound, 'g', -1, 64) + "%"

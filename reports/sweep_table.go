@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"pingtune/internal/durfmt"
+	"pingtune/metric"
 	"pingtune/sweep"
 )
 
@@ -99,10 +100,10 @@ func versus(c sweep.Check, v float64) string {
 
 // valueNear writes v as metricValue does, with more digits when three would
 // make it look the same as bound.
-func valueNear(metric string, v, bound float64) string {
-	a := metricValue(metric, v)
-	if v != bound && a == metricValue(metric, bound) && !sweep.IsLatency(metric) {
-		if metric == sweep.Availability {
+func valueNear(key string, v, bound float64) string {
+	a := metricValue(key, v)
+	if v != bound && a == metricValue(key, bound) && !metric.IsLatency(key) {
+		if key == sweep.Availability {
 			return strconv.FormatFloat(100*v, 'g', 6, 64) + "%"
 		}
 		a = strings.Replace(a, num(v), strconv.FormatFloat(v, 'g', 6, 64), 1)

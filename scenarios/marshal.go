@@ -11,6 +11,7 @@ import (
 	"pingtune/sim"
 
 	"gopkg.in/yaml.v3"
+	"pingtune/metric"
 )
 
 // Marshal writes the fully resolved scenario as YAML in the scenario schema:
@@ -221,7 +222,7 @@ func formatSweep(s Sweep) *yaml.Node {
 				dir = "max"
 			}
 			bound := num(FormatBound(r.Metric, r.Bound))
-			if IsLatency(r.Metric) {
+			if metric.IsLatency(r.Metric) {
 				bound = str(FormatBound(r.Metric, r.Bound))
 			}
 			add(req, r.Metric, flowMap(dir, bound))

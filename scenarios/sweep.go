@@ -32,26 +32,6 @@ type Requirement struct {
 	Bound  float64 // seconds for the latency metrics, else the plain number
 }
 
-// The metrics a requirement can bound, as sweep.require names them (see
-// package metric, which owns the table). Latency bounds are in seconds.
-const (
-	DetectClientP95    = metric.DetectClientP95
-	DetectServerP95    = metric.DetectServerP95
-	PushLatencyP95     = metric.PushLatencyP95
-	BatteryPctPerDay   = metric.BatteryPctPerDay
-	WakeupsPerHour     = metric.WakeupsPerHour
-	Availability       = metric.Availability
-	UnnoticedMinPerDay = metric.UnnoticedMinPerDay
-)
-
-// Metrics lists the metrics sweep.require can bound, in the order
-// Sweep.Require keeps and reports show them.
-func Metrics() []string { return metric.Requirable() }
-
-// IsLatency reports whether metric is a pooled p95 latency, bounded by a
-// duration (in seconds).
-func IsLatency(m string) bool { return metric.IsLatency(m) }
-
 // Op is "<=" for an upper bound and ">=" for a lower one.
 func (r Requirement) Op() string {
 	if r.Upper {
@@ -69,7 +49,7 @@ func (r Requirement) String() string {
 // FormatBound writes a bound as a scenario would: a duration for the latency
 // metrics, else a number.
 func FormatBound(key string, v float64) string {
-	if IsLatency(key) && !math.IsInf(v, 0) && !math.IsNaN(v) {
+	if metric.IsLatency(key) && !math.IsInf(v, 0) && !math.IsNaN(v) {
 		return sim.FormatDuration(secondsToDuration(v))
 	}
 	return formatFloat(v)
@@ -254,12 +234,12 @@ func ParseIntervals(s string) ([]time.Duration, error) {
 // least); {max: v} or
 // {min: v} says the direction.
 func (d *decoder) requirements(path string, n *yaml.Node) []Requirement {
-	f := d.mappingOf(path, n, "a mapping of metric: bound", "requirement", Metrics())
+	f := d.mappingOf(path, n, "a mapping of metric: bound", "requirement", metric.Requirable())
 	if f == nil {
 		return nil
 	}
 	var out []Requirement
-	for _, m := range Metrics() {
+	for _, m := range metric.Requirable() {
 		v := f.get(m)
 		if v == nil {
 			continue

@@ -138,7 +138,7 @@ func evaluate(p *stats.Point, r Requirement) Check {
 		e := def.Estimate(m)
 		value, ci = e.Mean, e.CI95
 	}
-	if !IsLatency(r.Metric) && p.Replications < MinMeanReps {
+	if !metric.IsLatency(r.Metric) && p.Replications < MinMeanReps {
 		ci = [2]stats.Bound{stats.Bound(math.Inf(-1)), stats.Bound(math.Inf(1))} // unknown
 	}
 	if c.Status == Vacuous {
