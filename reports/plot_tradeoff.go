@@ -19,202 +19,255 @@ import (
 // as error bars (Student-t for battery and rates, distribution-free for a
 // p95), the path the intervals trace in order, the Pareto front, the region
 // the requirements allow, and the recommendation. Intervals with no value on
-// the axis (a p95 without breaks) are left out.
+// the axis (a p95 without breaks) are left out. Each layer is drawn by its
+// own function, bottom to top.
 func tradeoffPlot(res *sweep.Result, size [2]vg.Length, format string) ([]byte, error) {
+	t, err := newTradeoff(res)
+	if err != nil {
+		return nil, err
+	}
+	title := fmt.Sprintf("%s: battery against detection (%d replications × %s)", res.Scenario, res.Replications, ivl(res.HorizonS))
+	p := newPlot(title, fmt.Sprintf("%s (%s)", t.ax.label, t.unit), "battery use (% / day)")
+	p.X.Min, p.X.Max = t.xr.padded(0.06)
+	p.Y.Min, p.Y.Max = t.yr.headroom(false)
+	if p.X.Min > 0 || t.xr.lo >= 0 {
+		p.X.Min = -(p.X.Max - p.X.Min) * 0.02
+	}
+	for _, layer := range []func(*plot.Plot) error{t.allowed, t.path, t.front, t.errorBars, t.points, t.recommended} {
+		if err := layer(p); err != nil {
+			return nil, err
+		}
+	}
+	if err := pointLabels(p, res, t.idx, t.at, size); err != nil {
+		return nil, err
+	}
+	if err := t.flatNote(p); err != nil {
+		return nil, err
+	}
+	p.Legend.Top = true
+	return renderPlot(p, size[0], size[1], format)
+}
+
+// tradeoff is what tradeoff.png is drawn from: the intervals with a value on
+// the axis, the requirements on its two axes, the unit and ranges.
+type tradeoff struct {
+	res              *sweep.Result
+	ax               tradeoffAxis
+	idx              []int // the points drawn
+	detReq, batReq   *sweep.Requirement
+	detNear, batNear bool // the bound is near enough the data to draw
+	div              float64
+	unit             string
+	xr, yr           valRange
+	at               plotter.XYs // the points drawn, in the plot's units
+}
+
+func newTradeoff(res *sweep.Result) (*tradeoff, error) {
 	if err := checkPoints(res, "tradeoff plot"); err != nil {
 		return nil, err
 	}
-	ax := tradeoffAxisOf(res)
-	var idx []int
+	t := &tradeoff{res: res, ax: tradeoffAxisOf(res), div: 1, unit: "min / day"}
 	for i := range res.Points {
-		if v, ok := sweep.AxisValue(&res.Points[i], ax.metric); ok {
-			if err := finite("tradeoff plot: "+ax.short+" at "+ivl(res.Points[i].IntervalS), v); err != nil {
+		if v, ok := sweep.AxisValue(&res.Points[i], t.ax.metric); ok {
+			if err := finite("tradeoff plot: "+t.ax.short+" at "+ivl(res.Points[i].IntervalS), v); err != nil {
 				return nil, err
 			}
-			idx = append(idx, i)
+			t.idx = append(t.idx, i)
 		}
 	}
-	if len(idx) == 0 {
+	if len(t.idx) == 0 {
 		return nil, fmt.Errorf("%w: tradeoff plot: no interval saw a break, so there is no detection latency to plot", ErrNothingToPlot)
 	}
-	var detReq, batReq *sweep.Requirement
 	for k := range res.Requirements {
 		r := &res.Requirements[k]
-		if r.Upper && r.Metric == ax.metric {
-			detReq = r
+		if r.Upper && r.Metric == t.ax.metric {
+			t.detReq = r
 		}
 		if r.Upper && r.Metric == sweep.BatteryPctPerDay {
-			batReq = r
+			t.batReq = r
 		}
 	}
 	// The unit follows what is drawn: the data, and the detection bound
 	// when it is near enough to show.
 	xs := newValRange()
-	for _, i := range idx {
-		v, lo, hi, _ := sweep.AxisEstimate(&res.Points[i], ax.metric)
+	for _, i := range t.idx {
+		v, lo, hi, _ := sweep.AxisEstimate(&res.Points[i], t.ax.metric)
 		xs.add(0, v, lo, hi)
 	}
-	detNear := detReq != nil && xs.addNear(detReq.Bound)
-	div, unit := 1.0, "min / day"
-	if ax.latency {
+	t.detNear = t.detReq != nil && xs.addNear(t.detReq.Bound)
+	if t.ax.latency {
 		u := unitFor(xs.hi)
-		div, unit = u.div, u.name
+		t.div, t.unit = u.div, u.name
 	}
-	xOf := func(i int) (x, lo, hi float64) {
-		v, l, h, _ := sweep.AxisEstimate(&res.Points[i], ax.metric)
-		return v / div, clampBand(l, v) / div, clampBand(h, v) / div
-	}
-	xr, yr := newValRange(), newValRange()
-	for _, i := range idx {
-		x, lo, hi := xOf(i)
-		xr.add(x, lo, hi)
+	t.xr, t.yr = newValRange(), newValRange()
+	for _, i := range t.idx {
+		x, lo, hi := t.xOf(i)
+		t.xr.add(x, lo, hi)
 		b := res.Points[i].Metrics.BatteryPctPerDay
-		yr.add(b.Mean, b.Lo(), b.Hi())
+		t.yr.add(b.Mean, b.Lo(), b.Hi())
+		t.at = append(t.at, plotter.XY{X: x, Y: b.Mean})
 	}
-	xr.add(0)
-	if detNear {
-		xr.add(detReq.Bound / div)
+	t.xr.add(0)
+	if t.detNear {
+		t.xr.add(t.detReq.Bound / t.div)
 	}
-	batNear := batReq != nil && yr.addNear(batReq.Bound)
+	t.batNear = t.batReq != nil && t.yr.addNear(t.batReq.Bound)
+	return t, nil
+}
 
-	title := fmt.Sprintf("%s: battery against detection (%d replications × %s)", res.Scenario, res.Replications, ivl(res.HorizonS))
-	p := newPlot(title, fmt.Sprintf("%s (%s)", ax.label, unit), "battery use (% / day)")
-	p.X.Min, p.X.Max = xr.padded(0.06)
-	p.Y.Min, p.Y.Max = yr.headroom(false)
-	if p.X.Min > 0 || xr.lo >= 0 {
-		p.X.Min = -(p.X.Max - p.X.Min) * 0.02
-	}
+// xOf is point i's value on the detection axis with its interval, in the
+// plot's unit.
+func (t *tradeoff) xOf(i int) (x, lo, hi float64) {
+	v, l, h, _ := sweep.AxisEstimate(&t.res.Points[i], t.ax.metric)
+	return v / t.div, clampBand(l, v) / t.div, clampBand(h, v) / t.div
+}
 
-	// The region the requirements allow, under everything.
-	if detReq != nil || batReq != nil {
-		x1, y1 := p.X.Max, p.Y.Max
-		if detReq != nil && detNear {
-			x1 = detReq.Bound / div
-		}
-		if batReq != nil && batNear {
-			y1 = batReq.Bound
-		}
-		poly, err := plotter.NewPolygon(plotter.XYs{{X: p.X.Min, Y: p.Y.Min}, {X: x1, Y: p.Y.Min}, {X: x1, Y: y1}, {X: p.X.Min, Y: y1}})
-		if err != nil {
-			return nil, err
-		}
-		poly.Color = fadeColor(colGreen, 28)
-		poly.LineStyle = draw.LineStyle{Color: fadeColor(colGreen, 160), Width: vg.Points(1), Dashes: []vg.Length{vg.Points(4), vg.Points(3)}}
-		p.Add(poly)
-		p.Legend.Add("allowed by "+reqNames(detReq, batReq), poly)
-	}
+// battery is point i's position: its detection and mean battery use.
+func (t *tradeoff) battery(i int) plotter.XY {
+	x, _, _ := t.xOf(i)
+	return plotter.XY{X: x, Y: t.res.Points[i].Metrics.BatteryPctPerDay.Mean}
+}
 
-	// The path through the intervals in order.
-	var path plotter.XYs
-	for _, i := range idx {
-		x, _, _ := xOf(i)
-		path = append(path, plotter.XY{X: x, Y: res.Points[i].Metrics.BatteryPctPerDay.Mean})
+// allowed shades the region the requirements allow, under everything.
+func (t *tradeoff) allowed(p *plot.Plot) error {
+	if t.detReq == nil && t.batReq == nil {
+		return nil
 	}
-	pl, err := plotter.NewLine(path)
+	x1, y1 := p.X.Max, p.Y.Max
+	if t.detReq != nil && t.detNear {
+		x1 = t.detReq.Bound / t.div
+	}
+	if t.batReq != nil && t.batNear {
+		y1 = t.batReq.Bound
+	}
+	poly, err := plotter.NewPolygon(plotter.XYs{{X: p.X.Min, Y: p.Y.Min}, {X: x1, Y: p.Y.Min}, {X: x1, Y: y1}, {X: p.X.Min, Y: y1}})
 	if err != nil {
-		return nil, err
+		return err
+	}
+	poly.Color = fadeColor(colGreen, 28)
+	poly.LineStyle = draw.LineStyle{Color: fadeColor(colGreen, 160), Width: vg.Points(1), Dashes: []vg.Length{vg.Points(4), vg.Points(3)}}
+	p.Add(poly)
+	p.Legend.Add("allowed by "+reqNames(t.detReq, t.batReq), poly)
+	return nil
+}
+
+// path follows the intervals in order.
+func (t *tradeoff) path(p *plot.Plot) error {
+	pl, err := plotter.NewLine(t.at)
+	if err != nil {
+		return err
 	}
 	pl.LineStyle = draw.LineStyle{Color: fadeColor(colGrey, 110), Width: vg.Points(0.8), Dashes: []vg.Length{vg.Points(2), vg.Points(2)}}
 	p.Add(pl)
 	p.Legend.Add("intervals in order", pl)
+	return nil
+}
 
-	// The Pareto front.
-	if len(res.Pareto) > 0 {
-		var front plotter.XYs
-		for _, i := range res.Pareto {
-			x, _, _ := xOf(i)
-			front = append(front, plotter.XY{X: x, Y: res.Points[i].Metrics.BatteryPctPerDay.Mean})
-		}
-		sort.SliceStable(front, func(a, b int) bool {
-			if front[a].X != front[b].X {
-				return front[a].X < front[b].X
-			}
-			return front[a].Y > front[b].Y
-		})
-		fl, err := plotter.NewLine(front)
-		if err != nil {
-			return nil, err
-		}
-		fl.LineStyle = draw.LineStyle{Color: colOrange, Width: vg.Points(2.2)}
-		p.Add(fl)
-		p.Legend.Add("Pareto front", fl)
+// front draws the Pareto front.
+func (t *tradeoff) front(p *plot.Plot) error {
+	if len(t.res.Pareto) == 0 {
+		return nil
 	}
+	var front plotter.XYs
+	for _, i := range t.res.Pareto {
+		front = append(front, t.battery(i))
+	}
+	sort.SliceStable(front, func(a, b int) bool {
+		if front[a].X != front[b].X {
+			return front[a].X < front[b].X
+		}
+		return front[a].Y > front[b].Y
+	})
+	fl, err := plotter.NewLine(front)
+	if err != nil {
+		return err
+	}
+	fl.LineStyle = draw.LineStyle{Color: colOrange, Width: vg.Points(2.2)}
+	p.Add(fl)
+	p.Legend.Add("Pareto front", fl)
+	return nil
+}
 
-	// Error bars and points, qualifying ones filled.
-	var xe plotter.XYs
-	var xerr plotter.Errors
-	var yerr plotter.Errors
-	for _, i := range idx {
-		x, lo, hi := xOf(i)
-		b := res.Points[i].Metrics.BatteryPctPerDay
-		xe = append(xe, plotter.XY{X: x, Y: b.Mean})
+// errorBars draws each point's 95% intervals both ways.
+func (t *tradeoff) errorBars(p *plot.Plot) error {
+	var xerr, yerr plotter.Errors
+	for k, i := range t.idx {
+		_, lo, hi := t.xOf(i)
+		b, x := t.res.Points[i].Metrics.BatteryPctPerDay, t.at[k].X
 		xerr = append(xerr, struct{ Low, High float64 }{x - lo, hi - x})
 		yerr = append(yerr, struct{ Low, High float64 }{b.Mean - b.Lo(), b.Hi() - b.Mean})
 	}
 	ebx, err := plotter.NewXErrorBars(struct {
 		plotter.XYs
 		plotter.XErrors
-	}{xe, plotter.XErrors(xerr)})
+	}{t.at, plotter.XErrors(xerr)})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	eby, err := plotter.NewYErrorBars(struct {
 		plotter.XYs
 		plotter.YErrors
-	}{xe, plotter.YErrors(yerr)})
+	}{t.at, plotter.YErrors(yerr)})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	ebx.LineStyle.Color, eby.LineStyle.Color = colGrey, colGrey
 	ebx.CapWidth, eby.CapWidth = vg.Points(4), vg.Points(4)
 	p.Add(ebx, eby)
+	return nil
+}
+
+// points marks the intervals: filled where every requirement holds, a cross
+// where one does not.
+func (t *tradeoff) points(p *plot.Plot) error {
 	var okPts, badPts plotter.XYs
-	for k, i := range idx {
-		if res.Points[i].Qualifies {
-			okPts = append(okPts, xe[k])
+	for k, i := range t.idx {
+		if t.res.Points[i].Qualifies {
+			okPts = append(okPts, t.at[k])
 		} else {
-			badPts = append(badPts, xe[k])
+			badPts = append(badPts, t.at[k])
 		}
 	}
-	if len(okPts) > 0 {
-		s, err := plotter.NewScatter(okPts)
-		if err != nil {
-			return nil, err
-		}
-		s.GlyphStyle = draw.GlyphStyle{Color: colBlue, Radius: vg.Points(3.5), Shape: draw.CircleGlyph{}}
-		p.Add(s)
-		p.Legend.Add("meets every requirement", s)
+	if err := addScatter(p, okPts, draw.GlyphStyle{Color: colBlue, Radius: vg.Points(3.5), Shape: draw.CircleGlyph{}},
+		"meets every requirement"); err != nil {
+		return err
 	}
-	if len(badPts) > 0 {
-		s, err := plotter.NewScatter(badPts)
-		if err != nil {
-			return nil, err
-		}
-		s.GlyphStyle = draw.GlyphStyle{Color: colVerm, Radius: vg.Points(4.5), Shape: draw.CrossGlyph{}}
-		p.Add(s)
-		p.Legend.Add("fails "+failing(res, idx), s)
+	return addScatter(p, badPts, draw.GlyphStyle{Color: colVerm, Radius: vg.Points(4.5), Shape: draw.CrossGlyph{}},
+		"fails "+failing(t.res, t.idx))
+}
+
+// recommended rings the recommendation.
+func (t *tradeoff) recommended(p *plot.Plot) error {
+	r := t.res.Recommendation.Index
+	if r < 0 || !contains(t.idx, r) {
+		return nil
 	}
-	if r := res.Recommendation.Index; r >= 0 && contains(idx, r) {
-		x, _, _ := xOf(r)
-		s, err := plotter.NewScatter(plotter.XYs{{X: x, Y: res.Points[r].Metrics.BatteryPctPerDay.Mean}})
-		if err != nil {
-			return nil, err
-		}
-		s.GlyphStyle = draw.GlyphStyle{Color: colGreen, Radius: vg.Points(9), Shape: draw.RingGlyph{}}
-		p.Add(s)
-		p.Legend.Add("recommended "+ivl(res.Points[r].IntervalS), s)
+	return addScatter(p, plotter.XYs{t.battery(r)}, draw.GlyphStyle{Color: colGreen, Radius: vg.Points(9), Shape: draw.RingGlyph{}},
+		"recommended "+ivl(t.res.Points[r].IntervalS))
+}
+
+// flatNote says so when the detection axis hardly varies.
+func (t *tradeoff) flatNote(p *plot.Plot) error {
+	if t.xr.hi-t.xr.lo < 1e-9 || (t.xr.hi > 0 && spread(t.res, t.idx, t.ax.metric) < 0.01) {
+		return plotNote(p, p.X.Min, p.Y.Min+(p.Y.Max-p.Y.Min)*0.015, "  "+t.ax.short+" is about the same at every interval: no detection metric varies across this sweep.",
+			colGrey, draw.XLeft, draw.YBottom)
 	}
-	if err := pointLabels(p, res, idx, xe, size); err != nil {
-		return nil, err
+	return nil
+}
+
+// addScatter adds pts in style with a legend entry, if there are any.
+func addScatter(p *plot.Plot, pts plotter.XYs, style draw.GlyphStyle, legend string) error {
+	if len(pts) == 0 {
+		return nil
 	}
-	if xr.hi-xr.lo < 1e-9 || (xr.hi > 0 && spread(res, idx, ax.metric) < 0.01) {
-		if err := plotNote(p, p.X.Min, p.Y.Min+(p.Y.Max-p.Y.Min)*0.015, "  "+ax.short+" is about the same at every interval: no detection metric varies across this sweep.",
-			colGrey, draw.XLeft, draw.YBottom); err != nil {
-			return nil, err
-		}
+	s, err := plotter.NewScatter(pts)
+	if err != nil {
+		return err
 	}
-	p.Legend.Top = true
-	return renderPlot(p, size[0], size[1], format)
+	s.GlyphStyle = style
+	p.Add(s)
+	p.Legend.Add(legend, s)
+	return nil
 }
 
 func reqNames(rs ...*sweep.Requirement) string {
