@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -285,13 +286,19 @@ func reqNames(rs ...*sweep.Requirement) string {
 
 // pointLabels names each point by its interval, skipping labels that would
 // overlap one already placed; the recommendation and the Pareto front are
-// placed first. Clamped intervals are named by the one the platform runs.
+// placed first. Clamped intervals are named by the one the platform runs,
+// to the left of the point; the others to its right.
 func pointLabels(p *plot.Plot, res *sweep.Result, idx []int, at plotter.XYs, size [2]vg.Length) error {
-	// Approximate the data area in points to test overlaps.
-	w, h := float64(size[0])*0.82, float64(size[1])*0.80
-	px := func(xy plotter.XY) (float64, float64) {
-		return (xy.X - p.X.Min) / (p.X.Max - p.X.Min) * w, (xy.Y - p.Y.Min) / (p.Y.Max - p.Y.Min) * h
+	right, left := placeLabels(p, res, idx, at, size)
+	if err := addLabels(p, right, draw.XLeft, vg.Points(6)); err != nil {
+		return err
 	}
+	return addLabels(p, left, draw.XRight, -vg.Points(6))
+}
+
+// labelOrder is the order labels are placed in: the recommendation, the
+// Pareto front, the intervals run as given, the clamped ones.
+func labelOrder(res *sweep.Result, idx []int) []int {
 	order := make([]int, len(idx))
 	for k := range order {
 		order[k] = k
@@ -309,14 +316,20 @@ func pointLabels(p *plot.Plot, res *sweep.Result, idx []int, at plotter.XYs, siz
 		return 3
 	}
 	sort.SliceStable(order, func(a, b int) bool { return rank(order[a]) < rank(order[b]) })
+	return order
+}
+
+// placeLabels picks the labels that fit, in labelOrder, on their side.
+func placeLabels(p *plot.Plot, res *sweep.Result, idx []int, at plotter.XYs, size [2]vg.Length) (right, left plotter.XYLabels) {
+	// Approximate the data area in points to test overlaps.
+	w, h := float64(size[0])*0.82, float64(size[1])*0.80
+	px := func(xy plotter.XY) (float64, float64) {
+		return (xy.X - p.X.Min) / (p.X.Max - p.X.Min) * w, (xy.Y - p.Y.Min) / (p.Y.Max - p.Y.Min) * h
+	}
 	type box struct{ x0, y0, x1, y1 float64 }
 	var placed []box
-	var right, left struct {
-		xys    plotter.XYs
-		labels []string
-	}
 	groups := clampGroups(res)
-	for _, k := range order {
+	for _, k := range labelOrder(res, idx) {
 		pt := &res.Points[idx[k]]
 		s := ivl(pt.IntervalS)
 		g, clamped := groups[idx[k]]
@@ -331,14 +344,7 @@ func pointLabels(p *plot.Plot, res *sweep.Result, idx []int, at plotter.XYs, siz
 			w = 5.6 * float64(len([]rune(s)))
 			b = box{x - 5 - w, y - 5, x - 5, y + 6}
 		}
-		free := true
-		for _, q := range placed {
-			if b.x0 < q.x1 && q.x0 < b.x1 && b.y0 < q.y1 && q.y0 < b.y1 {
-				free = false
-				break
-			}
-		}
-		if !free {
+		if slices.ContainsFunc(placed, func(q box) bool { return b.x0 < q.x1 && q.x0 < b.x1 && b.y0 < q.y1 && q.y0 < b.y1 }) {
 			continue
 		}
 		placed = append(placed, b)
@@ -346,30 +352,28 @@ func pointLabels(p *plot.Plot, res *sweep.Result, idx []int, at plotter.XYs, siz
 		if clamped {
 			side = &left
 		}
-		side.xys = append(side.xys, at[k])
-		side.labels = append(side.labels, s)
+		side.XYs = append(side.XYs, at[k])
+		side.Labels = append(side.Labels, s)
 	}
-	for _, side := range []struct {
-		xys    plotter.XYs
-		labels []string
-		align  draw.XAlignment
-		dx     vg.Length
-	}{{right.xys, right.labels, draw.XLeft, vg.Points(6)}, {left.xys, left.labels, draw.XRight, -vg.Points(6)}} {
-		if len(side.xys) == 0 {
-			continue
-		}
-		l, err := plotter.NewLabels(plotter.XYLabels{XYs: side.xys, Labels: side.labels})
-		if err != nil {
-			return err
-		}
-		for i := range l.TextStyle {
-			l.TextStyle[i].Font = sans(9)
-			l.TextStyle[i].XAlign = side.align
-			l.TextStyle[i].YAlign = draw.YCenter
-		}
-		l.Offset = vg.Point{X: side.dx}
-		p.Add(l)
+	return right, left
+}
+
+// addLabels draws labels aligned and offset by dx, if there are any.
+func addLabels(p *plot.Plot, labels plotter.XYLabels, align draw.XAlignment, dx vg.Length) error {
+	if len(labels.XYs) == 0 {
+		return nil
 	}
+	l, err := plotter.NewLabels(labels)
+	if err != nil {
+		return err
+	}
+	for i := range l.TextStyle {
+		l.TextStyle[i].Font = sans(9)
+		l.TextStyle[i].XAlign = align
+		l.TextStyle[i].YAlign = draw.YCenter
+	}
+	l.Offset = vg.Point{X: dx}
+	p.Add(l)
 	return nil
 }
 
