@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -42,9 +43,31 @@ func metricValue(key string, v float64) string {
 var unitSuffix = [...]string{metric.PctPerDay: " %/day", metric.PerHour: "/h", metric.MinPerDay: " min/day",
 	metric.JPerHour: " J/h", metric.PerDay: "/day"}
 
-// metricBound writes a requirement's bound for people.
-func metricBound(r sweep.Requirement) string {
-	return r.Metric + " " + r.Op() + " " + boundText(r)
+// metricBound writes a requirement for people: "detect_client_p95 <= 15m";
+// requirementText with another operator ("≤" in the plots).
+func metricBound(r sweep.Requirement) string { return requirementText(r, r.Op()) }
+
+func requirementText(r sweep.Requirement, op string) string {
+	return r.Metric + " " + op + " " + boundText(r)
+}
+
+// opSymbol is ≤ or ≥.
+func opSymbol(r sweep.Requirement) string {
+	if r.Upper {
+		return "≤"
+	}
+	return "≥"
+}
+
+// boundText is a requirement's bound for people: 20m, 2 %/day, 99%.
+func boundText(r sweep.Requirement) string {
+	switch {
+	case metric.IsLatency(r.Metric):
+		return sweep.FormatBound(r.Metric, r.Bound)
+	case r.Metric == sweep.Availability:
+		return strconv.FormatFloat(100*r.Bound, 'g', -1, 64) + "%"
+	}
+	return metricValue(r.Metric, r.Bound)
 }
 
 // ranges writes the intervals of the points at idx as compact runs of

@@ -3,12 +3,10 @@ package reports
 import (
 	"fmt"
 	"math"
-	"strconv"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 
-	"pingtune/metric"
 	"pingtune/stats"
 	"pingtune/sweep"
 )
@@ -259,25 +257,6 @@ func reqLabel(res *sweep.Result, metric string) string {
 		}
 	}
 	return ""
-}
-
-// opSymbol is ≤ or ≥.
-func opSymbol(r sweep.Requirement) string {
-	if r.Upper {
-		return "≤"
-	}
-	return "≥"
-}
-
-// boundText is a requirement's bound for people: 20m, 2 %/day, 99%.
-func boundText(r sweep.Requirement) string {
-	switch {
-	case metric.IsLatency(r.Metric):
-		return sweep.FormatBound(r.Metric, r.Bound)
-	case r.Metric == sweep.Availability:
-		return strconv.FormatFloat(100*r.Bound, 'g', -1, 64) + "%"
-	}
-	return metricValue(r.Metric, r.Bound)
 }
 
 func allZero(xs []float64) bool {

@@ -275,7 +275,7 @@ func reqNames(rs ...*sweep.Requirement) string {
 	var s []string
 	for _, r := range rs {
 		if r != nil {
-			s = append(s, r.Metric+" "+opSymbol(*r)+" "+boundText(*r))
+			s = append(s, requirementText(*r, opSymbol(*r)))
 		}
 	}
 	if len(s) == 2 {
