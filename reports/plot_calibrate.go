@@ -10,7 +10,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// The size of the calibrate plot.
+// calibrationWidth and calibrationHeight are the size of the calibrate plot.
 const calibrationWidth, calibrationHeight = 8 * vg.Inch, 5.5 * vg.Inch
 
 // Calibration is what `pingtune calibrate -o` draws: measured extra current

@@ -33,7 +33,7 @@ func WritePNG(w io.Writer, t *Timeline, width, height int) error {
 	if t.Window.Len() <= 0 {
 		return fmt.Errorf("timeline: empty window %s", t.Window)
 	}
-	p := newTLPainter(width, height)
+	p := newPainter(width, height)
 	l := newLayout(t, width, height)
 	drawTitle(p, &l, t)
 	drawGrid(p, &l, t)

@@ -20,8 +20,8 @@ type painter struct {
 	w, h float64
 }
 
-// newTLPainter makes a white w×h image. At 72 dpi one vg point is one pixel.
-func newTLPainter(w, h int) *painter {
+// newPainter makes a white w×h image. At 72 dpi one vg point is one pixel.
+func newPainter(w, h int) *painter {
 	c := vgimg.NewWith(vgimg.UseWH(vg.Length(w), vg.Length(h)), vgimg.UseDPI(72), vgimg.UseBackgroundColor(color.White))
 	return &painter{c: c, dc: draw.New(c), w: float64(w), h: float64(h)}
 }

@@ -22,7 +22,7 @@ type storyLine struct {
 // window with many breaks costs no more than its records and breaks.
 func tellStory(t *Timeline) []storyLine {
 	var lines []storyLine
-	x := newTLIndex(t.Events)
+	x := newIndex(t.Events)
 	for i, b := range t.Result.Breaks {
 		if !breakInWindow(b, t.Window) {
 			continue

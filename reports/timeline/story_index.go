@@ -32,7 +32,7 @@ type wakeRecord struct {
 	cause uint8
 }
 
-func newTLIndex(events []sim.TraceEvent) *index {
+func newIndex(events []sim.TraceEvent) *index {
 	x := &index{failsBefore: []int{0}}
 	var waits []time.Duration
 	var isFail []bool

@@ -87,7 +87,7 @@ func refWhy(t *Timeline, b sim.Break) string {
 		}
 		return "the network path went down"
 	}
-	return whyText(t, newTLIndex(nil), b) // the other causes read no records
+	return whyText(t, newIndex(nil), b) // the other causes read no records
 }
 
 func refReconnects(t *Timeline, b sim.Break) string {
