@@ -40,8 +40,8 @@ func (p *painter) frame(x0, y0, x1, y1 float64, c color.Color, width float64) {
 	p.line(c, width, nil, x0, y0, x1, y0, x1, y1, x0, y1, x0, y0)
 }
 
-// poly fills the polygon through the points x0, y0, x1, y1, ...
-func (p *painter) poly(c color.Color, xy ...float64) {
+// path runs through the points x0, y0, x1, y1, ...
+func (p *painter) path(xy ...float64) vg.Path {
 	var path vg.Path
 	for i := 0; i+1 < len(xy); i += 2 {
 		if i == 0 {
@@ -50,6 +50,12 @@ func (p *painter) poly(c color.Color, xy ...float64) {
 			path.Line(p.pt(xy[i], xy[i+1]))
 		}
 	}
+	return path
+}
+
+// poly fills the polygon through the points x0, y0, x1, y1, ...
+func (p *painter) poly(c color.Color, xy ...float64) {
+	path := p.path(xy...)
 	path.Close()
 	p.c.SetColor(c)
 	p.c.Fill(path)
@@ -57,14 +63,7 @@ func (p *painter) poly(c color.Color, xy ...float64) {
 
 // line strokes the polyline through the points; dash nil is solid.
 func (p *painter) line(c color.Color, width float64, dash []vg.Length, xy ...float64) {
-	var path vg.Path
-	for i := 0; i+1 < len(xy); i += 2 {
-		if i == 0 {
-			path.Move(p.pt(xy[i], xy[i+1]))
-		} else {
-			path.Line(p.pt(xy[i], xy[i+1]))
-		}
-	}
+	path := p.path(xy...)
 	p.c.SetColor(c)
 	p.c.SetLineWidth(vg.Length(width))
 	p.c.SetLineDash(dash, 0)
