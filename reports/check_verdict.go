@@ -11,9 +11,9 @@ import (
 	"pingtune/sweep"
 )
 
-// CheckJSON is what `pingtune check -json` prints: the verdict first, each
+// checkJSON is what `pingtune check -json` prints: the verdict first, each
 // requirement as tested, then the summary of the interval (SPEC section 6).
-type CheckJSON struct {
+type checkJSON struct {
 	OK           bool          `json:"ok"`
 	Failed       []string      `json:"failed"`
 	Requirements []sweep.Check `json:"requirements"`
@@ -21,8 +21,8 @@ type CheckJSON struct {
 }
 
 // newCheckJSON builds the machine-readable verdict.
-func newCheckJSON(p *stats.Point, checks []sweep.Check) CheckJSON {
-	v := CheckJSON{OK: sweep.Holds(checks), Failed: []string{}, Requirements: checks, Point: *p}
+func newCheckJSON(p *stats.Point, checks []sweep.Check) checkJSON {
+	v := checkJSON{OK: sweep.Holds(checks), Failed: []string{}, Requirements: checks, Point: *p}
 	for _, c := range checks {
 		if !c.Holds {
 			v.Failed = append(v.Failed, c.Requirement.String())
