@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"pingtune/reports"
 	"strings"
 	"testing"
 )
@@ -101,7 +102,9 @@ func TestSweepIsTheSameForAnyWorkers(t *testing.T) {
 			}
 		}
 	}
-	want := []string{"breaks.png", "detect-cdf.png", "metrics.png", "report.html", "report.md", "results.csv", "results.json", "tradeoff.png"}
+	// Every document and every plot (this sweep has breaks to draw), no SVG
+	// without -svg.
+	want := append(reports.SweepDocuments(), reports.SweepPlots()...)
 	for _, name := range want {
 		if _, ok := ref[name]; !ok {
 			t.Errorf("no %s", name)
