@@ -8,10 +8,10 @@ import (
 	"strings"
 	"time"
 
+	"pingtune/metric"
 	"pingtune/sim"
 
 	"gopkg.in/yaml.v3"
-	"pingtune/metric"
 )
 
 // Marshal writes the fully resolved scenario as YAML in the scenario schema:

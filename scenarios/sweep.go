@@ -8,10 +8,10 @@ import (
 	"strings"
 	"time"
 
+	"pingtune/metric"
 	"pingtune/sim"
 
 	"gopkg.in/yaml.v3"
-	"pingtune/metric"
 )
 
 // Sweep is the scenario's sweep section: the intervals to compare and the

@@ -2,10 +2,11 @@ package scenarios
 
 import (
 	"math"
-	"pingtune/sim"
 	"slices"
 	"testing"
 	"time"
+
+	"pingtune/sim"
 )
 
 func TestParseDuration(t *testing.T) {

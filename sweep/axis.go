@@ -2,8 +2,9 @@ package sweep
 
 import (
 	"math"
-	"pingtune/metric"
 	"slices"
+
+	"pingtune/metric"
 )
 
 // axisMetrics are the detection metrics the trade-off can be drawn against,

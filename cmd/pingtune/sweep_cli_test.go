@@ -6,9 +6,10 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"pingtune/reports"
 	"strings"
 	"testing"
+
+	"pingtune/reports"
 )
 
 // cli runs one command line in-process with ctx.

@@ -1,8 +1,9 @@
 package timeline
 
 import (
-	"pingtune/reports/trace"
 	"time"
+
+	"pingtune/reports/trace"
 )
 
 // tickSteps are the steps the timeline's time axis may use.

@@ -8,6 +8,7 @@ import (
 
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg/vgimg"
+
 	"pingtune/internal/durfmt"
 )
 
