@@ -14,23 +14,19 @@ type File struct {
 }
 
 // SweepFiles renders every output of a sweep into memory: results.json,
-// results.csv, the four PNG plots (and SVGs when svg is set), report.md and
+// results.csv, the plots of sweepPlots (and SVGs when svg is set), report.md and
 // report.html with the PNGs inlined. Nothing touches the disk, so the caller
 // can install them all together or not at all. A cancelled ctx stops it
 // between two files with ctx's error.
 func SweepFiles(ctx context.Context, in *Sweep, svg bool) ([]File, error) {
 	var files []File
 	var buf bytes.Buffer
-	data := []func(*bytes.Buffer) error{
-		func(b *bytes.Buffer) error { return WriteSweepJSON(b, in) },
-		func(b *bytes.Buffer) error { return writeSweepCSV(b, in.Result) },
-	}
-	for i, name := range sweepDataFiles {
+	for _, d := range sweepData {
 		buf.Reset()
-		if err := data[i](&buf); err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+		if err := d.write(&buf, in); err != nil {
+			return nil, fmt.Errorf("%s: %w", d.file, err)
 		}
-		files = append(files, File{name, bytes.Clone(buf.Bytes())})
+		files = append(files, File{d.file, bytes.Clone(buf.Bytes())})
 	}
 
 	pngs := map[string][]byte{}

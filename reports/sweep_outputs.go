@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"io"
 	"strings"
 
 	"gonum.org/v1/plot/vg"
@@ -35,12 +36,17 @@ var sweepPlots = []sweepPlot{
 		size:    [2]vg.Length{10 * vg.Inch, 6 * vg.Inch}, draw: breaksPlot},
 }
 
-// The sweep's other outputs: the data files first and the report last, the
-// plots written between them.
-var (
-	sweepDataFiles   = []string{"results.json", "results.csv"}
-	sweepReportFiles = []string{"report.md", "report.html"}
-)
+// sweepData are the sweep's data files, written first; the plots follow,
+// and the report (sweepReportFiles, made from the plots) comes last.
+var sweepData = []struct {
+	file  string
+	write func(w io.Writer, in *Sweep) error
+}{
+	{"results.json", WriteSweepJSON},
+	{"results.csv", func(w io.Writer, in *Sweep) error { return writeSweepCSV(w, in.Result) }},
+}
+
+var sweepReportFiles = []string{"report.md", "report.html"}
 
 func fixedText(s string) func(*sweep.Result) string { return func(*sweep.Result) string { return s } }
 
@@ -50,7 +56,11 @@ func svgName(png string) string { return strings.TrimSuffix(png, ".png") + ".svg
 // SweepDocuments are the files every sweep writes besides its plots:
 // results.json, results.csv, report.md and report.html.
 func SweepDocuments() []string {
-	return append(append([]string(nil), sweepDataFiles...), sweepReportFiles...)
+	var names []string
+	for _, d := range sweepData {
+		names = append(names, d.file)
+	}
+	return append(names, sweepReportFiles...)
 }
 
 // SweepPlots are the PNG plots a sweep writes (each left out when it has
