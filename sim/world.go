@@ -72,8 +72,8 @@ type World struct {
 	cancel func() bool // Options.Cancel
 	res    Result
 
-	interval   time.Duration // the effective background interval
-	idleTimout time.Duration // the server's, at this interval; 0: none
+	interval    time.Duration // the effective background interval
+	idleTimeout time.Duration // the server's, at this interval; 0: none
 
 	lanes [NumLanes]clock
 	phase [numPhases]float64 // where each periodic schedule starts (phase.go)
@@ -238,7 +238,7 @@ func (w *World) reset(cfg *Config, rep int, opt Options) {
 	breaks, lat := w.res.Breaks[:0], w.res.PushLatency[:0]
 	w.res = Result{Rep: rep, Horizon: cfg.Horizon, Breaks: breaks, PushLatency: lat}
 	w.interval = cfg.EffectiveInterval()
-	w.idleTimout = cfg.ServerIdleTimeout()
+	w.idleTimeout = cfg.ServerIdleTimeout()
 	w.lanes = [NumLanes]clock{}
 	w.drawPhases()
 	w.draining, w.books, w.openSides = false, horizonBooks{}, 0
