@@ -140,7 +140,7 @@ func ReadCSV(file string, r io.Reader) ([]Point, error) {
 			continue
 		}
 		if first, dup := seen[p.Interval]; dup {
-			bad("interval", "%s is given twice (first at line %d)", sFormat(p.Interval), first)
+			bad("interval", "%s is given twice (first at line %d)", sim.FormatDuration(p.Interval), first)
 			continue
 		}
 		seen[p.Interval] = line
@@ -172,5 +172,3 @@ func isNumber(s string) bool {
 	v, err := strconv.ParseFloat(s, 64)
 	return err == nil && !math.IsInf(v, 0)
 }
-
-func sFormat(d time.Duration) string { return sim.FormatDuration(d) }

@@ -11,18 +11,18 @@ import (
 	"pingtune/sweep"
 )
 
-// CheckJSON is what `pingtune check -json` prints: the verdict first, each
+// checkJSON is what `pingtune check -json` prints: the verdict first, each
 // requirement as tested, then the summary of the interval (SPEC section 6).
-type CheckJSON struct {
+type checkJSON struct {
 	OK           bool          `json:"ok"`
 	Failed       []string      `json:"failed"`
 	Requirements []sweep.Check `json:"requirements"`
 	stats.Point
 }
 
-// NewCheckJSON builds the machine-readable verdict.
-func NewCheckJSON(p *stats.Point, checks []sweep.Check) CheckJSON {
-	v := CheckJSON{OK: sweep.Holds(checks), Failed: []string{}, Requirements: checks, Point: *p}
+// newCheckJSON builds the machine-readable verdict.
+func newCheckJSON(p *stats.Point, checks []sweep.Check) checkJSON {
+	v := checkJSON{OK: sweep.Holds(checks), Failed: []string{}, Requirements: checks, Point: *p}
 	for _, c := range checks {
 		if !c.Holds {
 			v.Failed = append(v.Failed, c.Requirement.String())
@@ -36,7 +36,7 @@ func WriteCheckJSON(w io.Writer, p *stats.Point, checks []sweep.Check) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(NewCheckJSON(p, checks))
+	return enc.Encode(newCheckJSON(p, checks))
 }
 
 // WriteCheck writes the one-screen verdict of `pingtune check`: PASS or
@@ -48,12 +48,12 @@ func WriteCheck(w io.Writer, p *stats.Point, checks []sweep.Check) error {
 	if !sweep.Holds(checks) {
 		verdict = "FAIL"
 	}
-	fmt.Fprintf(&b, "%s: %s at heartbeat interval %s", verdict, p.Scenario, Ivl(p.IntervalS))
+	fmt.Fprintf(&b, "%s: %s at heartbeat interval %s", verdict, p.Scenario, ivl(p.IntervalS))
 	if p.EffectiveIntervalS != p.IntervalS {
-		fmt.Fprintf(&b, " (the platform runs %s)", Ivl(p.EffectiveIntervalS))
+		fmt.Fprintf(&b, " (the platform runs %s)", ivl(p.EffectiveIntervalS))
 	}
 	fmt.Fprintf(&b, "\n%d replications × %s, seed %d; each requirement tested at the conservative end of its 95%% interval\n\n",
-		p.Replications, Ivl(p.HorizonS), p.Seed)
+		p.Replications, ivl(p.HorizonS), p.Seed)
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	failed := 0
 	for _, c := range checks {
@@ -62,7 +62,7 @@ func WriteCheck(w io.Writer, p *stats.Point, checks []sweep.Check) error {
 			mark = "FAIL"
 			failed++
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s: %s\n", mark, MetricBound(c.Requirement), statusWord(c), checkValue(c))
+		fmt.Fprintf(tw, "  %s\t%s\t%s: %s\n", mark, metricBound(c.Requirement), statusWord(c), checkValue(c))
 	}
 	tw.Flush()
 	m := &p.Metrics
@@ -73,7 +73,7 @@ func WriteCheck(w io.Writer, p *stats.Point, checks []sweep.Check) error {
 		num(m.WakeupsPerHour.Mean),
 		pct2(m.Availability.Mean), num(m.BreaksPerDay.Mean))
 	for _, warn := range p.Warnings {
-		b.WriteString(wrap("warning: "+warn, 100) + "\n")
+		b.WriteString(wrap("warning: "+warn.String(), 100) + "\n")
 	}
 	if failed > 0 {
 		fmt.Fprintf(&b, "\n%d of %d requirements not met\n", failed, len(checks))

@@ -5,16 +5,17 @@ import (
 	"math"
 	"strings"
 
+	"pingtune/metric"
 	"pingtune/sim"
 	"pingtune/stats"
 	"pingtune/sweep"
 )
 
-// Explain puts a sweep's recommendation into words: what is recommended and
+// explain puts a sweep's recommendation into words: what is recommended and
 // at what cost, which requirement binds and what the next longer interval
 // would break, how the saving compares with the shorter neighbour (paired),
 // and what the requirements do not cover. Each string is a paragraph.
-func Explain(res *sweep.Result) []string {
+func explain(res *sweep.Result) []string {
 	rec := res.Recommendation
 	if rec.Index < 0 {
 		return explainNone(res)
@@ -22,14 +23,14 @@ func Explain(res *sweep.Result) []string {
 	p := &res.Points[rec.Index]
 	m := &p.Metrics
 	var out []string
-	head := fmt.Sprintf("Recommended %s: battery %s %%/day, %s wakeups/h.", Ivl(p.IntervalS),
+	head := fmt.Sprintf("Recommended %s: battery %s %%/day, %s wakeups/h.", ivl(p.IntervalS),
 		batteryText(res, m.BatteryPctPerDay), num(m.WakeupsPerHour.Mean))
 	if len(res.Requirements) == 0 {
 		head += " No requirements are set (sweep.require), so this is simply the lowest battery use in the sweep; detection and availability are unconstrained."
 	} else {
 		var hold []string
 		for _, c := range p.Checks {
-			hold = append(hold, fmt.Sprintf("%s (%s)", MetricBound(c.Requirement), checkValue(c)))
+			hold = append(hold, fmt.Sprintf("%s (%s)", metricBound(c.Requirement), checkValue(c)))
 		}
 		head += " Every requirement holds at its conservative 95% bound: " + strings.Join(hold, "; ") + "."
 	}
@@ -58,7 +59,7 @@ func passedOver(res *sweep.Result) string {
 	}
 	why := ""
 	if nat := res.NATIdleTimeoutS; nat > 0 {
-		why = fmt.Sprintf(" (the NAT forgets an idle mapping after %s", Ivl(nat))
+		why = fmt.Sprintf(" (the NAT forgets an idle mapping after %s", ivl(nat))
 		if s := serverIdleText(res); s != "" {
 			why += "; the server's idle timeout is " + s
 		}
@@ -80,7 +81,7 @@ func serverIdleText(res *sweep.Result) string {
 	case res.ServerIdleMult > 0:
 		return fmt.Sprintf("%s× the interval", num(res.ServerIdleMult))
 	case res.ServerIdleS > 0:
-		return Ivl(res.ServerIdleS)
+		return ivl(res.ServerIdleS)
 	}
 	return ""
 }
@@ -91,7 +92,7 @@ func unguided(res *sweep.Result) []string {
 	var out []string
 	for k, g := range res.Guides {
 		if g.SameEverywhere {
-			out = append(out, fmt.Sprintf("`%s` cannot guide the choice: %s.", MetricBound(res.Requirements[k]), g.Why))
+			out = append(out, fmt.Sprintf("`%s` cannot guide the choice: %s.", metricBound(res.Requirements[k]), g.Why))
 		}
 	}
 	return out
@@ -102,11 +103,11 @@ func clampNote(res *sweep.Result, i int) string {
 	p := &res.Points[i]
 	if res.Recommendation.Renominated {
 		return fmt.Sprintf("The cheapest qualifying setting was a shorter nominal interval that %s clamps to %s; %s is recommended because it is what the device really runs.",
-			platformName(res), Ivl(p.EffectiveIntervalS), Ivl(p.IntervalS))
+			platformName(res), ivl(p.EffectiveIntervalS), ivl(p.IntervalS))
 	}
 	if p.IntervalS != p.EffectiveIntervalS {
 		return fmt.Sprintf("Note: %s clamps %s to %s (its keepalive minimum), so set %s: that is what the device will run. The sweep has no %s point to compare.",
-			platformName(res), Ivl(p.IntervalS), Ivl(p.EffectiveIntervalS), Ivl(p.EffectiveIntervalS), Ivl(p.EffectiveIntervalS))
+			platformName(res), ivl(p.IntervalS), ivl(p.EffectiveIntervalS), ivl(p.EffectiveIntervalS), ivl(p.EffectiveIntervalS))
 	}
 	return ""
 }
@@ -123,7 +124,7 @@ func whyNotLonger(res *sweep.Result) string {
 	rec := res.Recommendation
 	p := &res.Points[rec.Index]
 	if rec.Next < 0 {
-		return fmt.Sprintf("%s is the longest interval the sweep tried; a longer one might use less battery, so widen sweep.interval (or -interval) to see where a requirement binds.", Ivl(p.IntervalS))
+		return fmt.Sprintf("%s is the longest interval the sweep tried; a longer one might use less battery, so widen sweep.interval (or -interval) to see where a requirement binds.", ivl(p.IntervalS))
 	}
 	q := &res.Points[rec.Next]
 	saving := ""
@@ -138,7 +139,7 @@ func whyNotLonger(res *sweep.Result) string {
 		var fails []string
 		for _, k := range rec.Binding {
 			c := q.Checks[k]
-			fails = append(fails, fmt.Sprintf("%s %s (%s)", MetricBound(c.Requirement), statusWord(c), checkValue(c)))
+			fails = append(fails, fmt.Sprintf("%s %s (%s)", metricBound(c.Requirement), statusWord(c), checkValue(c)))
 		}
 		word := "requirement is"
 		if len(rec.Binding) > 1 {
@@ -146,21 +147,21 @@ func whyNotLonger(res *sweep.Result) string {
 		}
 		var names []string
 		for _, k := range rec.Binding {
-			names = append(names, "`"+MetricBound(res.Requirements[k])+"`")
+			names = append(names, "`"+metricBound(res.Requirements[k])+"`")
 		}
-		return fmt.Sprintf("The binding %s %s: at %s, %s.%s", word, strings.Join(names, " and "), Ivl(q.IntervalS), strings.Join(fails, "; "), saving)
+		return fmt.Sprintf("The binding %s %s: at %s, %s.%s", word, strings.Join(names, " and "), ivl(q.IntervalS), strings.Join(fails, "; "), saving)
 	}
 	if q.PassedOver != "" {
 		return fmt.Sprintf("No requirement binds, but %s, the next longer interval, was passed over: %s.%s",
-			Ivl(q.IntervalS), q.PassedOver, saving)
+			ivl(q.IntervalS), q.PassedOver, saving)
 	}
 	// The next interval qualifies but costs more: the knee.
 	s := "No requirement binds: battery use is lowest here."
 	if d, ok := res.PairedBattery(rec.Next, rec.Index); ok {
 		f := diffFormat(res)
-		s += fmt.Sprintf(" At %s it would rise by %s [%s, %s] %%/day (paired over the same %d replications)", Ivl(q.IntervalS), f(d.Mean), f(d.Lo()), f(d.Hi()), res.Replications)
+		s += fmt.Sprintf(" At %s it would rise by %s [%s, %s] %%/day (paired over the same %d replications)", ivl(q.IntervalS), f(d.Mean), f(d.Lo()), f(d.Hi()), res.Replications)
 	} else {
-		s += fmt.Sprintf(" At %s it would rise to %s %%/day", Ivl(q.IntervalS), num(q.Metrics.BatteryPctPerDay.Mean))
+		s += fmt.Sprintf(" At %s it would rise to %s %%/day", ivl(q.IntervalS), num(q.Metrics.BatteryPctPerDay.Mean))
 	}
 	if why := breakRise(res, rec.Index, rec.Next); why != "" {
 		s += ": " + why
@@ -188,7 +189,7 @@ func breakRise(res *sweep.Result, i, j int) string {
 	}
 	s := fmt.Sprintf("%s breaks go from %s to %s per day", causeName(best), num(perDay(res, a, best)), num(perDay(res, b, best)))
 	if best == sim.CauseNAT && res.NATIdleTimeoutS > 0 {
-		s += fmt.Sprintf(" — past the NAT idle timeout (%s) the mapping expires between pings, so pings find the connection dead, time out and reconnect", Ivl(res.NATIdleTimeoutS))
+		s += fmt.Sprintf(" — past the NAT idle timeout (%s) the mapping expires between pings, so pings find the connection dead, time out and reconnect", ivl(res.NATIdleTimeoutS))
 	}
 	return s
 }
@@ -215,12 +216,12 @@ func whyNotShorter(res *sweep.Result) string {
 	}
 	switch {
 	case stats.Significant(d) && d.Mean < 0:
-		return fmt.Sprintf("Against %s it saves %s %%/day (paired), a real difference.", Ivl(q.IntervalS), estimateAbs(res, d))
+		return fmt.Sprintf("Against %s it saves %s %%/day (paired), a real difference.", ivl(q.IntervalS), estimateAbs(res, d))
 	case stats.Significant(d):
-		return fmt.Sprintf("Against %s it costs %s %%/day more (paired); %s does not meet every requirement.", Ivl(q.IntervalS), estimate(d.Mean, d.Lo(), d.Hi(), diffFormat(res)), Ivl(q.IntervalS))
+		return fmt.Sprintf("Against %s it costs %s %%/day more (paired); %s does not meet every requirement.", ivl(q.IntervalS), estimate(d.Mean, d.Lo(), d.Hi(), diffFormat(res)), ivl(q.IntervalS))
 	}
 	f := diffFormat(res)
-	return fmt.Sprintf("Against %s the difference, %s [%s, %s] %%/day (paired), is within noise: %s would do as well on battery.", Ivl(q.IntervalS), f(d.Mean), f(d.Lo()), f(d.Hi()), Ivl(q.IntervalS))
+	return fmt.Sprintf("Against %s the difference, %s [%s, %s] %%/day (paired), is within noise: %s would do as well on battery.", ivl(q.IntervalS), f(d.Mean), f(d.Lo()), f(d.Hi()), ivl(q.IntervalS))
 }
 
 // caveats are what an expert would ask about the chosen interval that the
@@ -230,7 +231,7 @@ func caveats(res *sweep.Result, i int) []string {
 	var out []string
 	if nat := res.NATIdleTimeoutS; nat > 0 && p.EffectiveIntervalS >= nat {
 		out = append(out, fmt.Sprintf("Caution: %s is not shorter than the NAT idle timeout (%s): the NAT forgets the connection between pings (%s NAT breaks per day), and only the next ping or the server's idle timeout finds out.",
-			Ivl(p.EffectiveIntervalS), Ivl(nat), num(perDay(res, p, sim.CauseNAT))))
+			ivl(p.EffectiveIntervalS), ivl(nat), num(perDay(res, p, sim.CauseNAT))))
 	}
 	if !required(res, sweep.Availability) {
 		bestA, at := 0.0, 0
@@ -242,7 +243,7 @@ func caveats(res *sweep.Result, i int) []string {
 		a := p.Metrics.Availability
 		if bestA-a.Mean > 0.005 {
 			out = append(out, fmt.Sprintf("Caution: availability here is %s [%s, %s], against %s at %s; no availability requirement is set, so the recommendation does not weigh it.",
-				pct2(a.Mean), pct2(a.Lo()), pct2(a.Hi()), pct2(bestA), Ivl(res.Points[at].IntervalS)))
+				pct2(a.Mean), pct2(a.Lo()), pct2(a.Hi()), pct2(bestA), ivl(res.Points[at].IntervalS)))
 		}
 	}
 	if ps := p.Metrics.Pushes; !required(res, sweep.PushLatencyP95) && ps.Sent > 0 {
@@ -256,7 +257,7 @@ func caveats(res *sweep.Result, i int) []string {
 		if lost > 0.01 {
 			s := fmt.Sprintf("Caution: %s of pushes are lost or dropped here (%d of %d", pct2(lost), ps.Lost+ps.Dropped, ps.Sent)
 			if at != i {
-				s += fmt.Sprintf("; %s at %s", pct2(least), Ivl(res.Points[at].IntervalS))
+				s += fmt.Sprintf("; %s at %s", pct2(least), ivl(res.Points[at].IntervalS))
 			}
 			out = append(out, s+"); no push_latency_p95 requirement is set.")
 		}
@@ -281,11 +282,11 @@ func explainNone(res *sweep.Result) []string {
 	var fails []string
 	for _, ch := range p.Checks {
 		if !ch.Holds {
-			fails = append(fails, fmt.Sprintf("%s %s (%s)", MetricBound(ch.Requirement), statusWord(ch), checkValue(ch)))
+			fails = append(fails, fmt.Sprintf("%s %s (%s)", metricBound(ch.Requirement), statusWord(ch), checkValue(ch)))
 		}
 	}
 	out := []string{fmt.Sprintf("No interval meets every requirement at its conservative 95%% bound. The closest is %s, where %s.",
-		Ivl(p.IntervalS), strings.Join(fails, "; "))}
+		ivl(p.IntervalS), strings.Join(fails, "; "))}
 	var where []string
 	for k, r := range res.Requirements {
 		var idx []int
@@ -294,7 +295,7 @@ func explainNone(res *sweep.Result) []string {
 				idx = append(idx, i)
 			}
 		}
-		where = append(where, fmt.Sprintf("`%s` holds at %s", MetricBound(r), ranges(res, idx)))
+		where = append(where, fmt.Sprintf("`%s` holds at %s", metricBound(r), ranges(res, idx)))
 	}
 	out = append(out, "Where each requirement holds: "+strings.Join(where, "; ")+".")
 	out = append(out, unguided(res)...)
@@ -307,7 +308,7 @@ func explainNone(res *sweep.Result) []string {
 // tooFew reports whether a check failed only because its bound is unknown.
 func tooFew(checks []sweep.Check) bool {
 	for _, c := range checks {
-		if c.Status == sweep.Unproven && math.IsInf(float64(c.Conservative), 0) && sweep.IsLatency(c.Metric) {
+		if c.Status == sweep.Unproven && math.IsInf(float64(c.Conservative), 0) && metric.IsLatency(c.Metric) {
 			return true
 		}
 	}

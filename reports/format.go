@@ -3,43 +3,71 @@ package reports
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 
+	"pingtune/internal/durfmt"
+	"pingtune/metric"
 	"pingtune/sim"
 	"pingtune/stats"
 	"pingtune/sweep"
 )
 
-// Ivl writes an interval in seconds as the scenario would: 10m, 90s, 1h.
-func Ivl(s float64) string {
+// ivl writes an interval in seconds as the scenario would: 10m, 90s, 1h.
+func ivl(s float64) string {
 	if math.IsNaN(s) || math.IsInf(s, 0) {
 		return num(s)
 	}
 	return sim.FormatDuration(time.Duration(math.Round(s * 1e9)))
 }
 
-// MetricValue writes a value of a requirement metric for people: latencies
-// as durations, battery in %/day, availability in percent.
-func MetricValue(metric string, v float64) string {
-	switch {
-	case sweep.IsLatency(metric):
-		return Dur(v)
-	case metric == sweep.BatteryPctPerDay:
-		return num(v) + " %/day"
-	case metric == sweep.WakeupsPerHour:
-		return num(v) + "/h"
-	case metric == sweep.Availability:
-		return pct(v)
-	case metric == sweep.UnnoticedMinPerDay:
-		return num(v) + " min/day"
+// metricValue writes a value of a requirement metric for people, by its
+// unit (metric.Def.Unit): latencies as durations, battery in %/day,
+// availability in percent.
+func metricValue(key string, v float64) string {
+	def := metric.ByRequire(key)
+	if def == nil {
+		return num(v)
 	}
-	return num(v)
+	switch def.Unit {
+	case metric.Seconds:
+		return durfmt.Human(v)
+	case metric.Fraction:
+		return pct(v)
+	}
+	return num(v) + unitSuffix[def.Unit]
 }
 
-// MetricBound writes a requirement's bound for people.
-func MetricBound(r sweep.Requirement) string {
-	return r.Metric + " " + r.Op() + " " + boundText(r)
+// unitSuffix follows a number in a metric's unit.
+var unitSuffix = [...]string{metric.PctPerDay: " %/day", metric.PerHour: "/h", metric.MinPerDay: " min/day",
+	metric.JPerHour: " J/h", metric.PerDay: "/day"}
+
+// metricBound writes a requirement for people: "detect_client_p95 <= 15m";
+// requirementText with another operator ("≤" in the plots).
+func metricBound(r sweep.Requirement) string { return requirementText(r, r.Op()) }
+
+func requirementText(r sweep.Requirement, op string) string {
+	return r.Metric + " " + op + " " + boundText(r)
+}
+
+// opSymbol is ≤ or ≥.
+func opSymbol(r sweep.Requirement) string {
+	if r.Upper {
+		return "≤"
+	}
+	return "≥"
+}
+
+// boundText is a requirement's bound for people: 20m, 2 %/day, 99%.
+func boundText(r sweep.Requirement) string {
+	switch {
+	case metric.IsLatency(r.Metric):
+		return sweep.FormatBound(r.Metric, r.Bound)
+	case r.Metric == sweep.Availability:
+		return strconv.FormatFloat(100*r.Bound, 'g', -1, 64) + "%"
+	}
+	return metricValue(r.Metric, r.Bound)
 }
 
 // ranges writes the intervals of the points at idx as compact runs of
@@ -57,11 +85,11 @@ func ranges(res *sweep.Result, idx []int) string {
 		a, b := res.Points[idx[i]].IntervalS, res.Points[idx[j]].IntervalS
 		switch {
 		case i == j:
-			parts = append(parts, Ivl(a))
+			parts = append(parts, ivl(a))
 		case j == i+1:
-			parts = append(parts, Ivl(a), Ivl(b))
+			parts = append(parts, ivl(a), ivl(b))
 		default:
-			parts = append(parts, Ivl(a)+"–"+Ivl(b))
+			parts = append(parts, ivl(a)+"–"+ivl(b))
 		}
 		i = j + 1
 	}
@@ -72,7 +100,7 @@ func ranges(res *sweep.Result, idx []int) string {
 }
 
 // causeNames are break causes as people say them.
-var causeNames = [sim.NumCauses]string{"Wi-Fi outage", "handover", "NAT", "graceful server restart",
+var causeNames [sim.NumCauses]string = [...]string{"Wi-Fi outage", "handover", "NAT", "graceful server restart",
 	"silent server loss", "app kill", "server idle timeout"}
 
 // causeName is a break cause in words.
@@ -90,15 +118,6 @@ func estimate(mean, lo, hi float64, f func(float64) string) string {
 	return fmt.Sprintf("%s [%s, %s]", f(mean), f(lo), f(hi))
 }
 
-// signed writes a difference with its sign and interval: "+0.8 [0.7, 0.9]".
-func signed(mean, lo, hi float64) string {
-	s := num(mean)
-	if mean > 0 {
-		s = "+" + s
-	}
-	return fmt.Sprintf("%s [%s, %s]", s, num(lo), num(hi))
-}
-
 // checkValue describes a check's numbers: "p95 19m10s, upper bound 19m40s".
 func checkValue(c sweep.Check) string {
 	if c.Status == sweep.Vacuous {
@@ -108,24 +127,24 @@ func checkValue(c sweep.Check) string {
 		return "no breaks observed: nothing to detect"
 	}
 	what, end := "mean", "upper bound"
-	if sweep.IsLatency(c.Metric) {
+	if metric.IsLatency(c.Metric) {
 		what = "p95"
 	}
 	if !c.Requirement.Upper {
 		end = "lower bound"
 	}
 	v, cons := float64(c.Value), float64(c.Conservative)
-	if !sweep.IsLatency(c.Metric) && math.IsInf(cons, 0) {
+	if !metric.IsLatency(c.Metric) && math.IsInf(cons, 0) {
 		return fmt.Sprintf("%s %s, but a mean of fewer than %d replications has no 95%% interval to test (raise -reps)",
-			what, MetricValue(c.Metric, v), sweep.MinMeanReps)
+			what, metricValue(c.Metric, v), sweep.MinMeanReps)
 	}
 	s := fmt.Sprintf("%s %s, %s %s", what, valueNear(c.Metric, v, c.Bound), end, valueNear(c.Metric, cons, c.Bound))
-	if sweep.IsLatency(c.Metric) && math.IsInf(cons, 1) && !math.IsInf(v, 1) {
+	if metric.IsLatency(c.Metric) && math.IsInf(cons, 1) && !math.IsInf(v, 1) {
 		if n := c.N + c.Censored; n < sweep.MinLatencyN {
-			s = fmt.Sprintf("%s %s, too few %s to tell (n=%d; a p95 upper bound needs %d)", what, MetricValue(c.Metric, v),
+			s = fmt.Sprintf("%s %s, too few %s to tell (n=%d; a p95 upper bound needs %d)", what, metricValue(c.Metric, v),
 				sampleNoun(c.Metric), n, sweep.MinLatencyN)
 		} else {
-			s = fmt.Sprintf("%s %s, too few %s to tell: with n=%d the upper bound falls on %s", what, MetricValue(c.Metric, v),
+			s = fmt.Sprintf("%s %s, too few %s to tell: with n=%d the upper bound falls on %s", what, metricValue(c.Metric, v),
 				sampleNoun(c.Metric), n, unresolved(c.Metric, c.Censored))
 		}
 		return s

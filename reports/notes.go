@@ -2,16 +2,17 @@ package reports
 
 import (
 	"fmt"
-	"regexp"
+	"slices"
 	"strings"
 
+	"pingtune/sim"
 	"pingtune/sweep"
 )
 
-// Notes are the sweep's warnings in plain words: intervals the platform
+// sweepNotes are the sweep's warnings in plain words: intervals the platform
 // clamps, intervals at or past the NAT idle timeout, and every warning the
 // model gave, each once with the intervals it applies to.
-func Notes(res *sweep.Result) []string {
+func sweepNotes(res *sweep.Result) []string {
 	var out []string
 	// Clamped intervals, by the effective interval they run at.
 	for i := 0; i < len(res.Points); {
@@ -30,7 +31,7 @@ func Notes(res *sweep.Result) []string {
 			they, behave = "it", "behaves"
 		}
 		out = append(out, fmt.Sprintf("%s %s below the %s keepalive minimum: the platform runs %s at %s. In the background %s %s exactly as %s; only foreground pings, which follow the nominal interval, differ.",
-			ranges(res, idx), isAre(len(idx)), platformName(res), itThem(len(idx)), Ivl(p.EffectiveIntervalS), they, behave, Ivl(p.EffectiveIntervalS)))
+			ranges(res, idx), isAre(len(idx)), platformName(res), itThem(len(idx)), ivl(p.EffectiveIntervalS), they, behave, ivl(p.EffectiveIntervalS)))
 		i = j
 	}
 	if nat := res.NATIdleTimeoutS; nat > 0 {
@@ -42,7 +43,7 @@ func Notes(res *sweep.Result) []string {
 		}
 		if len(idx) > 0 {
 			out = append(out, fmt.Sprintf("%s %s not shorter than the NAT idle timeout (%s): the NAT can forget the connection between pings, which only a failed ping or the server's idle timeout reveals. Expect NAT breaks, slower detection, lost pushes and reconnects that cost battery.",
-				ranges(res, idx), isAre(len(idx)), Ivl(nat)))
+				ranges(res, idx), isAre(len(idx)), ivl(nat)))
 		}
 	}
 	return append(out, groupedWarnings(res, len(out) > 0)...)
@@ -65,47 +66,41 @@ func itThem(n int) string {
 	return "them all"
 }
 
-// durationToken matches durations as warnings write them (10m, 1.5s, 2h30m).
-var durationToken = regexp.MustCompile(`\b\d+(\.\d+)?(ms|s|m|h|d)(\d+(\.\d+)?(ms|s|m|h|d))*\b`)
-
 // groupedWarnings lists each distinct model warning once with the intervals
 // where it appears; warnings that differ only in their durations (the
 // interval they name) count as one, shown as at its first interval.
 func groupedWarnings(res *sweep.Result, explained bool) []string {
 	type group struct {
-		first string
+		first sim.Warning
 		idx   []int
 	}
-	var order []string
-	groups := map[string]*group{}
+	var groups []*group
 	for i := range res.Points {
 		for _, w := range res.Points[i].Warnings {
-			key := durationToken.ReplaceAllString(w, "#")
-			g := groups[key]
-			if g == nil {
-				g = &group{first: w}
-				groups[key] = g
-				order = append(order, key)
+			k := slices.IndexFunc(groups, func(g *group) bool { return g.first.SameBut(w) })
+			if k < 0 {
+				k = len(groups)
+				groups = append(groups, &group{first: w})
 			}
+			g := groups[k]
 			if n := len(g.idx); n == 0 || g.idx[n-1] != i {
 				g.idx = append(g.idx, i)
 			}
 		}
 	}
 	var out []string
-	for _, key := range order {
-		g := groups[key]
+	for _, g := range groups {
 		// The clamp and NAT warnings are said above in plain words.
-		if explained && (strings.Contains(key, "keepalive minimum") || strings.Contains(key, "nat_idle_timeout")) {
+		if explained && (g.first.Kind == sim.WarnClamped || g.first.Kind == sim.WarnNATIdle) {
 			continue
 		}
 		if len(g.idx) == len(res.Points) {
-			out = append(out, "Model warning at every interval: "+g.first)
+			out = append(out, "Model warning at every interval: "+g.first.String())
 			continue
 		}
 		s := fmt.Sprintf("Model warning at %s: %s", ranges(res, g.idx), g.first)
 		if len(g.idx) > 1 {
-			s = fmt.Sprintf("Model warning at %s, e.g. at %s: %s", ranges(res, g.idx), Ivl(res.Points[g.idx[0]].IntervalS), g.first)
+			s = fmt.Sprintf("Model warning at %s, e.g. at %s: %s", ranges(res, g.idx), ivl(res.Points[g.idx[0]].IntervalS), g.first)
 		}
 		out = append(out, s)
 	}

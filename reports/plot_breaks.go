@@ -9,14 +9,11 @@ import (
 	"pingtune/sweep"
 )
 
-// BreaksSize is the size of breaks.png.
-var BreaksSize = [2]vg.Length{10 * vg.Inch, 6 * vg.Inch}
-
-// BreaksPlot draws broken connections per day against the interval: the
+// breaksPlot draws broken connections per day against the interval: the
 // total with its 95% band and one line per cause that occurred. Breaks the
 // interval causes (NAT, server idle) rise past their timeouts; the others
 // come from the world and should stay flat.
-func BreaksPlot(res *sweep.Result, format string) ([]byte, error) {
+func breaksPlot(res *sweep.Result, size [2]vg.Length, format string) ([]byte, error) {
 	if err := checkPoints(res, "breaks plot"); err != nil {
 		return nil, err
 	}
@@ -46,7 +43,7 @@ func BreaksPlot(res *sweep.Result, format string) ([]byte, error) {
 		curves = append(curves, curve{name: c.String(), y: ys, color: okabe[k%len(okabe)], dashed: true, noDot: true})
 		k++
 	}
-	p := newPlot(fmt.Sprintf("%s: broken connections per day by cause (%d replications × %s)", res.Scenario, res.Replications, Ivl(res.HorizonS)),
+	p := newPlot(fmt.Sprintf("%s: broken connections per day by cause (%d replications × %s)", res.Scenario, res.Replications, ivl(res.HorizonS)),
 		"", "breaks per day")
 	ylo, yhi := r.headroom(true)
 	intervalAxis(p, res, ylo, yhi)
@@ -66,5 +63,5 @@ func BreaksPlot(res *sweep.Result, format string) ([]byte, error) {
 	p.Legend.Top, p.Legend.Left = true, false
 	p.Legend.XOffs = -vg.Points(4)
 	p.Legend.YOffs = -vg.Points(14)
-	return renderPlot(p, BreaksSize[0], BreaksSize[1], format)
+	return renderPlot(p, size[0], size[1], format)
 }

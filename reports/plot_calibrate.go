@@ -10,8 +10,8 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// CalibrationSize is the size of the calibrate plot.
-var CalibrationSize = [2]vg.Length{8 * vg.Inch, 5.5 * vg.Inch}
+// calibrationWidth and calibrationHeight are the size of the calibrate plot.
+const calibrationWidth, calibrationHeight = 8 * vg.Inch, 5.5 * vg.Inch
 
 // Calibration is what `pingtune calibrate -o` draws: measured extra current
 // against the keepalive interval, and the fitted radio's curve.
@@ -78,7 +78,7 @@ func CalibrationPlot(c Calibration, format string) ([]byte, error) {
 	p.Legend.Add(c.Label, line)
 	p.Legend.Add("measured", sc)
 	p.Legend.Top = true
-	return renderPlot(p, CalibrationSize[0], CalibrationSize[1], format)
+	return renderPlot(p, calibrationWidth, calibrationHeight, format)
 }
 
 // durationTicks labels a logarithmic seconds axis at round durations.
@@ -89,7 +89,7 @@ func (durationTicks) Ticks(lo, hi float64) []plot.Tick {
 	var ticks []plot.Tick
 	for _, s := range steps {
 		if s >= lo && s <= hi {
-			ticks = append(ticks, plot.Tick{Value: s, Label: Ivl(s)})
+			ticks = append(ticks, plot.Tick{Value: s, Label: ivl(s)})
 		}
 	}
 	if len(ticks) < 2 {

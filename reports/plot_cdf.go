@@ -6,27 +6,24 @@ import (
 	"math"
 
 	"gonum.org/v1/plot"
-
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
+	"pingtune/internal/durfmt"
 	"pingtune/stats"
 	"pingtune/sweep"
 )
 
-// CDFSize is the size of detect-cdf.png.
-var CDFSize = [2]vg.Length{10 * vg.Inch, 6.5 * vg.Inch}
-
 // cdfPoints caps the steps drawn per curve.
 const cdfPoints = 800
 
-// DetectCDFPlot draws the distribution of client detection latencies (all
+// detectCDFPlot draws the distribution of client detection latencies (all
 // breaks of all replications pooled) for a few intervals spread over the
 // sweep, the recommended one and the next longer one. Breaks still undetected
 // at the end count in the total, so such a curve stops short of 1. The
 // p95 line and the requirement bound are marked.
-func DetectCDFPlot(res *sweep.Result, format string) ([]byte, error) {
+func detectCDFPlot(res *sweep.Result, size [2]vg.Length, format string) ([]byte, error) {
 	if err := checkPoints(res, "detection CDF plot"); err != nil {
 		return nil, err
 	}
@@ -34,79 +31,101 @@ func DetectCDFPlot(res *sweep.Result, format string) ([]byte, error) {
 	if len(picks) == 0 {
 		return nil, fmt.Errorf("%w: detection CDF plot: no interval saw a break", ErrNothingToPlot)
 	}
-	maxS := 0.0
-	for _, i := range picks {
-		p := &res.Points[i]
-		if len(p.ClientDetect) == 0 {
-			return nil, fmt.Errorf("%w: detection CDF plot: the samples of %s are missing", ErrPlotData, Ivl(p.IntervalS))
-		}
-		if err := finite("detection CDF plot at "+Ivl(p.IntervalS), p.ClientDetect...); err != nil {
-			return nil, err
-		}
-		maxS = math.Max(maxS, stats.Quantile(0.99, p.ClientDetect))
+	u, xmax, err := cdfScale(res, picks)
+	if err != nil {
+		return nil, err
 	}
-	bound := boundOf(res, sweep.DetectClientP95)
-	maxS = math.Max(maxS, bound)
-	if maxS == 0 {
-		maxS = 1
-	}
-	u := unitFor(maxS)
-	xmax := maxS * 1.08 / u.div
-
 	p := newPlot(fmt.Sprintf("%s: time for the client to detect a break (%d replications × %s, all breaks pooled)",
-		res.Scenario, res.Replications, Ivl(res.HorizonS)),
+		res.Scenario, res.Replications, ivl(res.HorizonS)),
 		fmt.Sprintf("time from the break until the client knows (%s; axis cut at the largest p99)", u.name), "fraction of breaks detected")
 	p.X.Min, p.X.Max = -xmax*0.02, xmax
 	p.Y.Min, p.Y.Max = 0, 1.02
 	if err := flatLine(p, 0.95, "p95", colGrey); err != nil {
 		return nil, err
 	}
-	if bound > 0 {
-		l, err := plotter.NewLine(plotter.XYs{{X: bound / u.div, Y: 0}, {X: bound / u.div, Y: 1.02}})
-		if err != nil {
-			return nil, err
-		}
-		l.LineStyle = draw.LineStyle{Color: colVerm, Width: vg.Points(1.2), Dashes: []vg.Length{vg.Points(6), vg.Points(3)}}
-		p.Add(l)
-		if err := plotNote(p, bound/u.div, 0.5, " required p95 ≤ "+sweep.FormatBound(sweep.DetectClientP95, bound), colVerm, draw.XLeft, draw.YBottom); err != nil {
-			return nil, err
-		}
+	if err := cdfBound(p, boundOf(res, sweep.DetectClientP95), u); err != nil {
+		return nil, err
 	}
 	for k, i := range picks {
-		pt := &res.Points[i]
-		xs := pt.ClientDetect
-		total := float64(len(xs) + pt.Metrics.DetectClientS.Censored)
-		stride := max(1, len(xs)/cdfPoints)
-		xys := plotter.XYs{{X: 0, Y: 0}}
-		for j := 0; j < len(xs); j += stride {
-			xys = append(xys, plotter.XY{X: math.Min(xs[j]/u.div, xmax), Y: float64(j+1) / total})
-		}
-		last := len(xs) - 1
-		xys = append(xys, plotter.XY{X: math.Min(xs[last]/u.div, xmax), Y: float64(last+1) / total}, plotter.XY{X: xmax, Y: float64(last+1) / total})
-		l, err := plotter.NewLine(xys)
-		if err != nil {
+		if err := cdfCurve(p, res, i, okabe[k%len(okabe)], u, xmax); err != nil {
 			return nil, err
 		}
-		l.StepStyle = plotter.PostStep
-		l.LineStyle = draw.LineStyle{Color: okabe[k%len(okabe)], Width: vg.Points(1.6)}
-		name := Ivl(pt.IntervalS)
-		if pt.IntervalS != pt.EffectiveIntervalS {
-			name += " (runs at " + Ivl(pt.EffectiveIntervalS) + ")"
-		}
-		if i == res.Recommendation.Index {
-			name += " recommended"
-			l.LineStyle.Width = vg.Points(3)
-		}
-		name += fmt.Sprintf(": p95 %s, n=%d", Dur(pt.Metrics.DetectClientS.P95), len(xs))
-		if c := pt.Metrics.DetectClientS.Censored; c > 0 {
-			name += fmt.Sprintf(", %d undetected at the end", c)
-		}
-		p.Add(l)
-		p.Legend.Add(name, l)
 	}
 	p.Legend.Top = false
 	p.Legend.YOffs = vg.Points(30)
-	return renderPlot(p, CDFSize[0], CDFSize[1], format)
+	return renderPlot(p, size[0], size[1], format)
+}
+
+// cdfScale checks the picked samples and chooses the unit and the axis's
+// end: the largest p99, or the requirement's bound if that is further.
+func cdfScale(res *sweep.Result, picks []int) (timeUnit, float64, error) {
+	maxS := 0.0
+	for _, i := range picks {
+		p := &res.Points[i]
+		if len(p.ClientDetect) == 0 {
+			return timeUnit{}, 0, fmt.Errorf("%w: detection CDF plot: the samples of %s are missing", ErrPlotData, ivl(p.IntervalS))
+		}
+		if err := finite("detection CDF plot at "+ivl(p.IntervalS), p.ClientDetect...); err != nil {
+			return timeUnit{}, 0, err
+		}
+		maxS = math.Max(maxS, stats.Quantile(0.99, p.ClientDetect))
+	}
+	maxS = math.Max(maxS, boundOf(res, sweep.DetectClientP95))
+	if maxS == 0 {
+		maxS = 1
+	}
+	u := unitFor(maxS)
+	return u, maxS * 1.08 / u.div, nil
+}
+
+// cdfBound marks the requirement's bound on the client's p95, if any.
+func cdfBound(p *plot.Plot, bound float64, u timeUnit) error {
+	if bound <= 0 {
+		return nil
+	}
+	l, err := plotter.NewLine(plotter.XYs{{X: bound / u.div, Y: 0}, {X: bound / u.div, Y: 1.02}})
+	if err != nil {
+		return err
+	}
+	l.LineStyle = draw.LineStyle{Color: colVerm, Width: vg.Points(1.2), Dashes: []vg.Length{vg.Points(6), vg.Points(3)}}
+	p.Add(l)
+	return plotNote(p, bound/u.div, 0.5, " required p95 ≤ "+sweep.FormatBound(sweep.DetectClientP95, bound), colVerm, draw.XLeft, draw.YBottom)
+}
+
+// cdfCurve draws point i's detection CDF as steps (at most cdfPoints),
+// the recommended one thick, named by its interval, p95 and sample size.
+func cdfCurve(p *plot.Plot, res *sweep.Result, i int, col color.Color, u timeUnit, xmax float64) error {
+	pt := &res.Points[i]
+	xs := pt.ClientDetect
+	total := float64(len(xs) + pt.Metrics.DetectClientS.Censored)
+	stride := max(1, len(xs)/cdfPoints)
+	xys := plotter.XYs{{X: 0, Y: 0}}
+	for j := 0; j < len(xs); j += stride {
+		xys = append(xys, plotter.XY{X: math.Min(xs[j]/u.div, xmax), Y: float64(j+1) / total})
+	}
+	last := len(xs) - 1
+	xys = append(xys, plotter.XY{X: math.Min(xs[last]/u.div, xmax), Y: float64(last+1) / total}, plotter.XY{X: xmax, Y: float64(last+1) / total})
+	l, err := plotter.NewLine(xys)
+	if err != nil {
+		return err
+	}
+	l.StepStyle = plotter.PostStep
+	l.LineStyle = draw.LineStyle{Color: col, Width: vg.Points(1.6)}
+	name := ivl(pt.IntervalS)
+	if pt.IntervalS != pt.EffectiveIntervalS {
+		name += " (runs at " + ivl(pt.EffectiveIntervalS) + ")"
+	}
+	if i == res.Recommendation.Index {
+		name += " recommended"
+		l.LineStyle.Width = vg.Points(3)
+	}
+	name += fmt.Sprintf(": p95 %s, n=%d", durfmt.Human(pt.Metrics.DetectClientS.P95), len(xs))
+	if c := pt.Metrics.DetectClientS.Censored; c > 0 {
+		name += fmt.Sprintf(", %d undetected at the end", c)
+	}
+	p.Add(l)
+	p.Legend.Add(name, l)
+	return nil
 }
 
 // cdfPicks chooses up to five intervals the platform really runs differently,

@@ -26,10 +26,10 @@ var (
 	ErrNothingToPlot = errors.New("reports: nothing to plot")
 )
 
-// PlotDPI is the resolution of the PNG plots: sizes in inches × PlotDPI = pixels.
-const PlotDPI = 96
+// plotDPI is the resolution of the PNG plots: sizes in inches × plotDPI = pixels.
+const plotDPI = 96
 
-// The colour-blind-safe Okabe–Ito okabe.
+// The colour-blind-safe Okabe–Ito palette (okabe) and a grey.
 var (
 	colBlue   = color.RGBA{0, 114, 178, 255}
 	colOrange = color.RGBA{230, 159, 0, 255}
@@ -50,7 +50,7 @@ func fadeColor(c color.Color, alpha uint8) color.Color {
 	return color.RGBA{f(r), f(g), f(b), alpha}
 }
 
-// render draws p at w×h into the format ("png" or "svg").
+// renderPlot draws p at w×h into the format ("png" or "svg").
 func renderPlot(p *plot.Plot, w, h vg.Length, format string) ([]byte, error) {
 	wt, err := p.WriterTo(w, h, format)
 	if err != nil {
@@ -133,7 +133,7 @@ func checkPoints(res *sweep.Result, what string) error {
 	for i := range res.Points {
 		p := &res.Points[i]
 		m := &p.Metrics
-		if err := finite(fmt.Sprintf("%s at %s", what, Ivl(p.IntervalS)), p.IntervalS, p.EffectiveIntervalS,
+		if err := finite(fmt.Sprintf("%s at %s", what, ivl(p.IntervalS)), p.IntervalS, p.EffectiveIntervalS,
 			m.BatteryPctPerDay.Mean, m.WakeupsPerHour.Mean, m.Availability.Mean, m.BreaksPerDay.Mean); err != nil {
 			return err
 		}
@@ -239,7 +239,7 @@ func backdrop(p *plot.Plot, res *sweep.Result) error {
 		poly.Color = color.RGBA{235, 235, 235, 255}
 		poly.LineStyle.Width = 0
 		p.Add(poly)
-		if err := plotNote(p, p.X.Min, p.Y.Max, fmt.Sprintf(" clamped to %s", Ivl(res.KeepaliveMinS)), colGrey, draw.XLeft, draw.YTop); err != nil {
+		if err := plotNote(p, p.X.Min, p.Y.Max, fmt.Sprintf(" clamped to %s", ivl(res.KeepaliveMinS)), colGrey, draw.XLeft, draw.YTop); err != nil {
 			return err
 		}
 	}
@@ -250,14 +250,14 @@ func backdrop(p *plot.Plot, res *sweep.Result) error {
 		}
 		l.LineStyle = draw.LineStyle{Color: colGrey, Width: vg.Points(1.2), Dashes: []vg.Length{vg.Points(5), vg.Points(3)}}
 		p.Add(l)
-		if err := plotNote(p, n, p.Y.Max, fmt.Sprintf(" NAT %s", Ivl(res.NATIdleTimeoutS)), colGrey, draw.XLeft, draw.YTop); err != nil {
+		if err := plotNote(p, n, p.Y.Max, fmt.Sprintf(" NAT %s", ivl(res.NATIdleTimeoutS)), colGrey, draw.XLeft, draw.YTop); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// note writes text at a data point.
+// plotNote writes text at a data point.
 func plotNote(p *plot.Plot, x, y float64, s string, c color.Color, xa draw.XAlignment, ya draw.YAlignment) error {
 	l, err := plotter.NewLabels(plotter.XYLabels{XYs: plotter.XYs{{X: x, Y: y}}, Labels: []string{s}})
 	if err != nil {
@@ -273,7 +273,7 @@ func plotNote(p *plot.Plot, x, y float64, s string, c color.Color, xa draw.XAlig
 	return nil
 }
 
-// hline draws a requirement bound across the plot, with its label.
+// reqLine draws a requirement bound across the plot, with its label.
 func reqLine(p *plot.Plot, y float64, label string) error {
 	l, err := plotter.NewLine(plotter.XYs{{X: p.X.Min, Y: y}, {X: p.X.Max, Y: y}})
 	if err != nil {
@@ -293,8 +293,35 @@ type curve struct {
 	dashed, noDot bool
 }
 
-// add draws the band, the line and the points of s.
+// add draws the band, the line and the points of s, a segment at a time
+// (a NaN or infinite value breaks the line).
 func (s curve) add(p *plot.Plot) error {
+	first := true
+	for _, seg := range s.segments() {
+		var err error
+		switch {
+		case s.lo != nil && len(seg) == 1:
+			err = s.bar(p, seg[0])
+		case s.lo != nil:
+			err = s.band(p, seg)
+		}
+		if err != nil {
+			return err
+		}
+		l, err := s.line(p, seg)
+		if err != nil {
+			return err
+		}
+		if first && s.name != "" {
+			p.Legend.Add(s.name, l)
+			first = false
+		}
+	}
+	return nil // no segment: nothing measured, the panel's title says so
+}
+
+// segments are the runs of s's points with a finite value.
+func (s curve) segments() [][]int {
 	var segs [][]int
 	var cur []int
 	for i := range s.x {
@@ -310,69 +337,68 @@ func (s curve) add(p *plot.Plot) error {
 	if len(cur) > 0 {
 		segs = append(segs, cur)
 	}
-	if len(segs) == 0 {
-		return nil // nothing measured: the panel's title says so
+	return segs
+}
+
+// bar draws a lone point's interval: it has no band to draw.
+func (s curve) bar(p *plot.Plot, i int) error {
+	lo, hi := clampBand(s.lo[i], s.y[i]), clampBand(s.hi[i], s.y[i])
+	bar, err := plotter.NewYErrorBars(struct {
+		plotter.XYs
+		plotter.YErrors
+	}{plotter.XYs{{X: s.x[i], Y: s.y[i]}}, plotter.YErrors{{Low: s.y[i] - lo, High: hi - s.y[i]}}})
+	if err != nil {
+		return err
 	}
-	ls := draw.LineStyle{Color: s.color, Width: vg.Points(1.6)}
-	if s.dashed {
-		ls.Dashes = []vg.Length{vg.Points(4), vg.Points(2)}
-	}
-	first := true
-	for _, seg := range segs {
-		if s.lo != nil && len(seg) == 1 {
-			// A lone point has no band to draw: show its interval as a bar.
-			i := seg[0]
-			lo, hi := clampBand(s.lo[i], s.y[i]), clampBand(s.hi[i], s.y[i])
-			bar, err := plotter.NewYErrorBars(struct {
-				plotter.XYs
-				plotter.YErrors
-			}{plotter.XYs{{X: s.x[i], Y: s.y[i]}}, plotter.YErrors{{Low: s.y[i] - lo, High: hi - s.y[i]}}})
-			if err != nil {
-				return err
-			}
-			bar.LineStyle.Color = s.color
-			p.Add(bar)
-		} else if s.lo != nil {
-			var ring plotter.XYs
-			for _, i := range seg {
-				ring = append(ring, plotter.XY{X: s.x[i], Y: clampBand(s.hi[i], s.y[i])})
-			}
-			for k := len(seg) - 1; k >= 0; k-- {
-				i := seg[k]
-				ring = append(ring, plotter.XY{X: s.x[i], Y: clampBand(s.lo[i], s.y[i])})
-			}
-			poly, err := plotter.NewPolygon(ring)
-			if err != nil {
-				return err
-			}
-			poly.Color = fadeColor(s.color, 60)
-			poly.LineStyle.Width = 0
-			p.Add(poly)
-		}
-		xys := make(plotter.XYs, len(seg))
-		for k, i := range seg {
-			xys[k] = plotter.XY{X: s.x[i], Y: s.y[i]}
-		}
-		l, err := plotter.NewLine(xys)
-		if err != nil {
-			return err
-		}
-		l.LineStyle = ls
-		p.Add(l)
-		if !s.noDot {
-			sc, err := plotter.NewScatter(xys)
-			if err != nil {
-				return err
-			}
-			sc.GlyphStyle = draw.GlyphStyle{Color: s.color, Radius: vg.Points(2), Shape: draw.CircleGlyph{}}
-			p.Add(sc)
-		}
-		if first && s.name != "" {
-			p.Legend.Add(s.name, l)
-			first = false
-		}
-	}
+	bar.LineStyle.Color = s.color
+	p.Add(bar)
 	return nil
+}
+
+// band shades a segment's 95% interval.
+func (s curve) band(p *plot.Plot, seg []int) error {
+	var ring plotter.XYs
+	for _, i := range seg {
+		ring = append(ring, plotter.XY{X: s.x[i], Y: clampBand(s.hi[i], s.y[i])})
+	}
+	for k := len(seg) - 1; k >= 0; k-- {
+		i := seg[k]
+		ring = append(ring, plotter.XY{X: s.x[i], Y: clampBand(s.lo[i], s.y[i])})
+	}
+	poly, err := plotter.NewPolygon(ring)
+	if err != nil {
+		return err
+	}
+	poly.Color = fadeColor(s.color, 60)
+	poly.LineStyle.Width = 0
+	p.Add(poly)
+	return nil
+}
+
+// line draws a segment's line and, unless noDot, its points.
+func (s curve) line(p *plot.Plot, seg []int) (*plotter.Line, error) {
+	xys := make(plotter.XYs, len(seg))
+	for k, i := range seg {
+		xys[k] = plotter.XY{X: s.x[i], Y: s.y[i]}
+	}
+	l, err := plotter.NewLine(xys)
+	if err != nil {
+		return nil, err
+	}
+	l.LineStyle = draw.LineStyle{Color: s.color, Width: vg.Points(1.6)}
+	if s.dashed {
+		l.LineStyle.Dashes = []vg.Length{vg.Points(4), vg.Points(2)}
+	}
+	p.Add(l)
+	if !s.noDot {
+		sc, err := plotter.NewScatter(xys)
+		if err != nil {
+			return nil, err
+		}
+		sc.GlyphStyle = draw.GlyphStyle{Color: s.color, Radius: vg.Points(2), Shape: draw.CircleGlyph{}}
+		p.Add(sc)
+	}
+	return l, nil
 }
 
 func clampBand(b, y float64) float64 {

@@ -3,7 +3,6 @@ package reports
 import (
 	"fmt"
 	"math"
-	"strconv"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -12,181 +11,221 @@ import (
 	"pingtune/sweep"
 )
 
-// MetricsSize is the size of metrics.png (3×3 panels).
-var MetricsSize = [2]vg.Length{15 * vg.Inch, 11 * vg.Inch}
-
-// MetricsPlot draws every metric against the interval, one panel each, with
+// metricsPlot draws every metric against the interval, one panel each, with
 // 95% bands: wakeups, battery, energy by radio and CPU; client and server
 // detection (p50 and p95) and the time a dead connection goes unnoticed;
 // availability, push latency and the share of pushes lost. Requirement
 // bounds are dashed; the clamped intervals are shaded and the NAT idle
-// timeout is marked.
-func MetricsPlot(res *sweep.Result, format string) ([]byte, error) {
+// timeout is marked. Each panel is drawn by its own function.
+func metricsPlot(res *sweep.Result, size [2]vg.Length, format string) ([]byte, error) {
 	if err := checkPoints(res, "metrics plot"); err != nil {
 		return nil, err
 	}
-	n := len(res.Points)
-	x := make([]float64, n)
+	m := &metricPanels{res: res, x: make([]float64, len(res.Points))}
 	for i := range res.Points {
-		x[i] = res.Points[i].IntervalS / 60
+		m.x[i] = res.Points[i].IntervalS / 60
 	}
-	est := func(f func(m *stats.Metrics) stats.Estimate, scale float64) (y, lo, hi []float64) {
-		y, lo, hi = make([]float64, n), make([]float64, n), make([]float64, n)
-		for i := range res.Points {
-			e := f(&res.Points[i].Metrics)
-			y[i], lo[i], hi[i] = e.Mean*scale, e.Lo()*scale, e.Hi()*scale
+	for _, draw := range []func() error{
+		m.wakeups, m.battery, m.energy,
+		m.latency("client detects a break", sweep.DetectClientP95, func(m *stats.Metrics) stats.Latency { return m.DetectClientS }),
+		m.latency("server detects a break", sweep.DetectServerP95, func(m *stats.Metrics) stats.Latency { return m.DetectServerS }),
+		m.unnoticed, m.availability,
+		m.latency("push delivery (delivered pushes)", sweep.PushLatencyP95, func(m *stats.Metrics) stats.Latency { return m.Pushes.LatencyS }),
+		m.pushesLost,
+	} {
+		if err := draw(); err != nil {
+			return nil, err
 		}
-		return
 	}
-	type quant struct{ y, lo, hi []float64 }
-	lat := func(f func(m *stats.Metrics) stats.Latency) (p50, p95 quant, maxS float64) {
-		p50 = quant{make([]float64, n), make([]float64, n), make([]float64, n)}
-		p95 = quant{make([]float64, n), make([]float64, n), make([]float64, n)}
-		for i := range res.Points {
-			l := f(&res.Points[i].Metrics)
-			if l.N == 0 {
-				for _, q := range []quant{p50, p95} {
-					q.y[i], q.lo[i], q.hi[i] = math.NaN(), math.NaN(), math.NaN()
-				}
-				continue
-			}
-			p50.y[i], p50.lo[i], p50.hi[i] = l.P50, float64(l.P50CI95[0]), float64(l.P50CI95[1])
-			p95.y[i], p95.lo[i], p95.hi[i] = l.P95, float64(l.P95CI95[0]), float64(l.P95CI95[1])
-			maxS = math.Max(maxS, l.P95)
-		}
-		return
-	}
+	grid := [][]*plot.Plot{m.panels[0:3], m.panels[3:6], m.panels[6:9]}
+	title := fmt.Sprintf("%s: metrics against the heartbeat interval (%d replications × %s; bands: 95%% intervals)",
+		res.Scenario, res.Replications, ivl(res.HorizonS))
+	return renderTiles(title, grid, size[0], size[1], format)
+}
 
-	var panels []*plot.Plot
-	var panel func(title, ylabel string, metric string, scale float64, zero bool, ceil float64, cs ...curve) error
-	// Rates.
-	simple := func(title, ylabel string, metric string, scale float64, zero bool, cs ...curve) error {
-		return panel(title, ylabel, metric, scale, zero, math.Inf(1), cs...)
+// metricPanels are the panels of metrics.png, drawn in order.
+type metricPanels struct {
+	res    *sweep.Result
+	x      []float64 // the intervals in minutes
+	panels []*plot.Plot
+}
+
+// panelSpec is one panel: its curves, the requirement key whose bound it
+// shows (scaled like the curves), and whether its axis starts at zero and
+// stops at ceil.
+type panelSpec struct {
+	title, ylabel, key string
+	scale              float64
+	zero               bool
+	ceil               float64
+	curves             []curve
+}
+
+// quantile is a latency quantile at every interval with its 95% interval.
+type quantile struct{ y, lo, hi []float64 }
+
+// estimate is f's mean at every interval with its 95% interval, times scale.
+func (m *metricPanels) estimate(f func(*stats.Metrics) stats.Estimate, scale float64) (y, lo, hi []float64) {
+	n := len(m.res.Points)
+	y, lo, hi = make([]float64, n), make([]float64, n), make([]float64, n)
+	for i := range m.res.Points {
+		e := f(&m.res.Points[i].Metrics)
+		y[i], lo[i], hi[i] = e.Mean*scale, e.Lo()*scale, e.Hi()*scale
 	}
-	panel = func(title, ylabel string, metric string, scale float64, zero bool, ceil float64, cs ...curve) error {
-		r := newValRange()
-		for _, c := range cs {
-			r.add(c.y...)
-			r.add(c.lo...)
-			r.add(c.hi...)
+	return
+}
+
+// quantiles are f's p50 and p95 at every interval (NaN without samples),
+// and the largest p95.
+func (m *metricPanels) quantiles(f func(*stats.Metrics) stats.Latency) (p50, p95 quantile, maxS float64) {
+	n := len(m.res.Points)
+	p50 = quantile{make([]float64, n), make([]float64, n), make([]float64, n)}
+	p95 = quantile{make([]float64, n), make([]float64, n), make([]float64, n)}
+	for i := range m.res.Points {
+		l := f(&m.res.Points[i].Metrics)
+		if l.N == 0 {
+			for _, q := range []quantile{p50, p95} {
+				q.y[i], q.lo[i], q.hi[i] = math.NaN(), math.NaN(), math.NaN()
+			}
+			continue
 		}
-		bound, hasBound, near := reqBound(res, metric, scale, &r)
-		p := newPlot(title, "", ylabel)
-		lo, hi := r.headroom(zero)
-		hi = math.Min(hi, ceil) // availability cannot pass 100%
-		intervalAxis(p, res, lo, hi)
-		if err := backdrop(p, res); err != nil {
+		p50.y[i], p50.lo[i], p50.hi[i] = l.P50, float64(l.P50CI95[0]), float64(l.P50CI95[1])
+		p95.y[i], p95.lo[i], p95.hi[i] = l.P95, float64(l.P95CI95[0]), float64(l.P95CI95[1])
+		maxS = math.Max(maxS, l.P95)
+	}
+	return
+}
+
+// add draws a panel: the backdrop, the curves, the requirement's bound
+// (or, off scale, a note in the title).
+func (m *metricPanels) add(s panelSpec) error {
+	if s.ceil == 0 {
+		s.ceil = math.Inf(1)
+	}
+	r := newValRange()
+	for _, c := range s.curves {
+		r.add(c.y...)
+		r.add(c.lo...)
+		r.add(c.hi...)
+	}
+	bound, hasBound, near := reqBound(m.res, s.key, s.scale, &r)
+	p := newPlot(s.title, "", s.ylabel)
+	lo, hi := r.headroom(s.zero)
+	hi = math.Min(hi, s.ceil) // availability cannot pass 100%
+	intervalAxis(p, m.res, lo, hi)
+	if err := backdrop(p, m.res); err != nil {
+		return err
+	}
+	for _, c := range s.curves {
+		c.x = m.x
+		if err := c.add(p); err != nil {
 			return err
 		}
-		for _, c := range cs {
-			c.x = x
-			if err := c.add(p); err != nil {
+	}
+	if hasBound {
+		if near {
+			if err := reqLine(p, bound, reqLabel(m.res, s.key)); err != nil {
 				return err
 			}
+		} else {
+			p.Title.Text += " (" + reqLabel(m.res, s.key) + ": off scale)"
 		}
-		if hasBound {
-			if near {
-				if err := reqLine(p, bound, reqLabel(res, metric)); err != nil {
-					return err
-				}
-			} else {
-				p.Title.Text += " (" + reqLabel(res, metric) + ": off scale)"
-			}
-		}
-		if len(cs) > 1 {
-			p.Legend.Top, p.Legend.Left = true, false
-		}
-		panels = append(panels, p)
-		return nil
 	}
-	w, wlo, whi := est(func(m *stats.Metrics) stats.Estimate { return m.WakeupsPerHour }, 1)
-	ka := make([]float64, n)
-	for i := range res.Points {
-		ka[i] = res.Points[i].Metrics.WakeupsByCausePerHour.Keepalive
+	if len(s.curves) > 1 {
+		p.Legend.Top, p.Legend.Left = true, false
 	}
-	wtitle := "wakeups per hour"
+	m.panels = append(m.panels, p)
+	return nil
+}
+
+func (m *metricPanels) wakeups() error {
+	w, wlo, whi := m.estimate(func(m *stats.Metrics) stats.Estimate { return m.WakeupsPerHour }, 1)
+	ka := make([]float64, len(m.res.Points))
+	for i := range m.res.Points {
+		ka[i] = m.res.Points[i].Metrics.WakeupsByCausePerHour.Keepalive
+	}
+	title := "wakeups per hour"
 	if allZero(w) {
-		wtitle += ": none (the app is never suspended)"
+		title += ": none (the app is never suspended)"
 	}
-	if err := simple(wtitle, "wakeups / h", sweep.WakeupsPerHour, 1, true,
-		curve{name: "all", y: w, lo: wlo, hi: whi, color: colBlue},
-		curve{name: "keepalive", y: ka, color: colSky, dashed: true, noDot: true}); err != nil {
-		return nil, err
-	}
-	b, blo, bhi := est(func(m *stats.Metrics) stats.Estimate { return m.BatteryPctPerDay }, 1)
-	if err := simple("battery use", "% of battery / day", sweep.BatteryPctPerDay, 1, false,
-		curve{y: b, lo: blo, hi: bhi, color: colBlue}); err != nil {
-		return nil, err
-	}
-	rj, rlo, rhi := est(func(m *stats.Metrics) stats.Estimate { return m.RadioJPerHour }, 1)
-	cj, clo, chi := est(func(m *stats.Metrics) stats.Estimate { return m.CPUJPerHour }, 1)
-	if err := simple("energy by component", "J / h above idle", "", 1, true,
-		curve{name: "radio", y: rj, lo: rlo, hi: rhi, color: colBlue},
-		curve{name: "CPU", y: cj, lo: clo, hi: chi, color: colVerm}); err != nil {
-		return nil, err
-	}
-	// Latencies.
-	latPanel := func(title, metric string, f func(m *stats.Metrics) stats.Latency) error {
-		p50, p95, maxS := lat(f)
-		u := unitFor(math.Max(maxS, boundOf(res, metric)))
+	return m.add(panelSpec{title: title, ylabel: "wakeups / h", key: sweep.WakeupsPerHour, scale: 1, zero: true, curves: []curve{
+		{name: "all", y: w, lo: wlo, hi: whi, color: colBlue},
+		{name: "keepalive", y: ka, color: colSky, dashed: true, noDot: true}}})
+}
+
+func (m *metricPanels) battery() error {
+	b, blo, bhi := m.estimate(func(m *stats.Metrics) stats.Estimate { return m.BatteryPctPerDay }, 1)
+	return m.add(panelSpec{title: "battery use", ylabel: "% of battery / day", key: sweep.BatteryPctPerDay, scale: 1,
+		curves: []curve{{y: b, lo: blo, hi: bhi, color: colBlue}}})
+}
+
+func (m *metricPanels) energy() error {
+	rj, rlo, rhi := m.estimate(func(m *stats.Metrics) stats.Estimate { return m.RadioJPerHour }, 1)
+	cj, clo, chi := m.estimate(func(m *stats.Metrics) stats.Estimate { return m.CPUJPerHour }, 1)
+	return m.add(panelSpec{title: "energy by component", ylabel: "J / h above idle", scale: 1, zero: true, curves: []curve{
+		{name: "radio", y: rj, lo: rlo, hi: rhi, color: colBlue},
+		{name: "CPU", y: cj, lo: clo, hi: chi, color: colVerm}}})
+}
+
+// latency is a panel of f's p50 and p95 in a unit that fits them and the
+// bound on key.
+func (m *metricPanels) latency(title, key string, f func(*stats.Metrics) stats.Latency) func() error {
+	return func() error {
+		p50, p95, maxS := m.quantiles(f)
+		u := unitFor(math.Max(maxS, boundOf(m.res, key)))
 		scale := 1 / u.div
-		for _, q := range []quant{p50, p95} {
+		for _, q := range []quantile{p50, p95} {
 			for i := range q.y {
 				q.y[i] *= scale
 				q.lo[i] *= scale
 				q.hi[i] *= scale
 			}
 		}
-		empty := true
-		for _, v := range p95.y {
-			if !math.IsNaN(v) {
-				empty = false
-			}
+		t := title
+		if allNaN(p95.y) {
+			t += ": nothing measured"
 		}
-		if empty {
-			title += ": nothing measured"
-		}
-		return simple(title, u.name, metric, scale, true,
-			curve{name: "p95", y: p95.y, lo: p95.lo, hi: p95.hi, color: colVerm},
-			curve{name: "p50", y: p50.y, lo: p50.lo, hi: p50.hi, color: colBlue})
+		return m.add(panelSpec{title: t, ylabel: u.name, key: key, scale: scale, zero: true, curves: []curve{
+			{name: "p95", y: p95.y, lo: p95.lo, hi: p95.hi, color: colVerm},
+			{name: "p50", y: p50.y, lo: p50.lo, hi: p50.hi, color: colBlue}}})
 	}
-	if err := latPanel("client detects a break", sweep.DetectClientP95, func(m *stats.Metrics) stats.Latency { return m.DetectClientS }); err != nil {
-		return nil, err
-	}
-	if err := latPanel("server detects a break", sweep.DetectServerP95, func(m *stats.Metrics) stats.Latency { return m.DetectServerS }); err != nil {
-		return nil, err
-	}
-	// Time-weighted detection: unlike a pooled p95, a flood of breaks each
-	// found quickly (past a NAT timeout) cannot make it look better.
-	u, ulo, uhi := est(func(m *stats.Metrics) stats.Estimate { return m.UnnoticedMinPerDay }, 1)
-	if err := simple("dead but unnoticed by the client", "min / day", sweep.UnnoticedMinPerDay, 1, true,
-		curve{y: u, lo: ulo, hi: uhi, color: colVerm}); err != nil {
-		return nil, err
-	}
-	a, alo, ahi := est(func(m *stats.Metrics) stats.Estimate { return m.Availability }, 100)
-	if err := panel("availability (connection up end to end)", "%", sweep.Availability, 100, false, 100.5,
-		curve{y: a, lo: alo, hi: ahi, color: colBlue}); err != nil {
-		return nil, err
-	}
-	if err := latPanel("push delivery (delivered pushes)", sweep.PushLatencyP95, func(m *stats.Metrics) stats.Latency { return m.Pushes.LatencyS }); err != nil {
-		return nil, err
-	}
-	lost := make([]float64, n)
-	for i := range res.Points {
-		ps := res.Points[i].Metrics.Pushes
+}
+
+// unnoticed is time-weighted detection: unlike a pooled p95, a flood of
+// breaks each found quickly (past a NAT timeout) cannot make it look better.
+func (m *metricPanels) unnoticed() error {
+	u, ulo, uhi := m.estimate(func(m *stats.Metrics) stats.Estimate { return m.UnnoticedMinPerDay }, 1)
+	return m.add(panelSpec{title: "dead but unnoticed by the client", ylabel: "min / day", key: sweep.UnnoticedMinPerDay, scale: 1, zero: true,
+		curves: []curve{{y: u, lo: ulo, hi: uhi, color: colVerm}}})
+}
+
+func (m *metricPanels) availability() error {
+	a, alo, ahi := m.estimate(func(m *stats.Metrics) stats.Estimate { return m.Availability }, 100)
+	return m.add(panelSpec{title: "availability (connection up end to end)", ylabel: "%", key: sweep.Availability, scale: 100, ceil: 100.5,
+		curves: []curve{{y: a, lo: alo, hi: ahi, color: colBlue}}})
+}
+
+func (m *metricPanels) pushesLost() error {
+	lost := make([]float64, len(m.res.Points))
+	for i := range m.res.Points {
+		ps := m.res.Points[i].Metrics.Pushes
 		lost[i] = math.NaN()
 		if ps.Sent > 0 {
 			lost[i] = 100 * float64(ps.Lost+ps.Dropped) / float64(ps.Sent)
 		}
 	}
-	if err := simple("pushes lost or dropped", "% of pushes sent", "", 1, true,
-		curve{y: lost, color: colVerm}); err != nil {
-		return nil, err
+	return m.add(panelSpec{title: "pushes lost or dropped", ylabel: "% of pushes sent", scale: 1, zero: true,
+		curves: []curve{{y: lost, color: colVerm}}})
+}
+
+// allNaN reports whether xs has no number.
+func allNaN(xs []float64) bool {
+	for _, v := range xs {
+		if !math.IsNaN(v) {
+			return false
+		}
 	}
-	grid := [][]*plot.Plot{panels[0:3], panels[3:6], panels[6:9]}
-	title := fmt.Sprintf("%s: metrics against the heartbeat interval (%d replications × %s; bands: 95%% intervals)",
-		res.Scenario, res.Replications, Ivl(res.HorizonS))
-	return renderTiles(title, grid, MetricsSize[0], MetricsSize[1], format)
+	return true
 }
 
 // reqBound is the requirement on metric scaled to the panel's unit, and
@@ -218,25 +257,6 @@ func reqLabel(res *sweep.Result, metric string) string {
 		}
 	}
 	return ""
-}
-
-// opSymbol is ≤ or ≥.
-func opSymbol(r sweep.Requirement) string {
-	if r.Upper {
-		return "≤"
-	}
-	return "≥"
-}
-
-// boundText is a requirement's bound for people: 20m, 2 %/day, 99%.
-func boundText(r sweep.Requirement) string {
-	switch {
-	case sweep.IsLatency(r.Metric):
-		return sweep.FormatBound(r.Metric, r.Bound)
-	case r.Metric == sweep.Availability:
-		return strconv.FormatFloat(100*r.Bound, 'g', -1, 64) + "%"
-	}
-	return MetricValue(r.Metric, r.Bound)
 }
 
 func allZero(xs []float64) bool {

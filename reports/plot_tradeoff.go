@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -13,218 +14,268 @@ import (
 	"pingtune/sweep"
 )
 
-// TradeoffSize is the size of tradeoff.png.
-var TradeoffSize = [2]vg.Length{10 * vg.Inch, 7 * vg.Inch}
-
-// TradeoffPlot draws battery use against the sweep's detection axis
+// tradeoffPlot draws battery use against the sweep's detection axis
 // (res.Axis: the detection metric that binds the recommendation, or the one
 // that varies most), one labelled point per interval with its 95% intervals
 // as error bars (Student-t for battery and rates, distribution-free for a
 // p95), the path the intervals trace in order, the Pareto front, the region
 // the requirements allow, and the recommendation. Intervals with no value on
-// the axis (a p95 without breaks) are left out.
-func TradeoffPlot(res *sweep.Result, format string) ([]byte, error) {
+// the axis (a p95 without breaks) are left out. Each layer is drawn by its
+// own function, bottom to top.
+func tradeoffPlot(res *sweep.Result, size [2]vg.Length, format string) ([]byte, error) {
+	t, err := newTradeoff(res)
+	if err != nil {
+		return nil, err
+	}
+	title := fmt.Sprintf("%s: battery against detection (%d replications × %s)", res.Scenario, res.Replications, ivl(res.HorizonS))
+	p := newPlot(title, fmt.Sprintf("%s (%s)", t.ax.label, t.unit), "battery use (% / day)")
+	p.X.Min, p.X.Max = t.xr.padded(0.06)
+	p.Y.Min, p.Y.Max = t.yr.headroom(false)
+	if p.X.Min > 0 || t.xr.lo >= 0 {
+		p.X.Min = -(p.X.Max - p.X.Min) * 0.02
+	}
+	for _, layer := range []func(*plot.Plot) error{t.allowed, t.path, t.front, t.errorBars, t.points, t.recommended} {
+		if err := layer(p); err != nil {
+			return nil, err
+		}
+	}
+	if err := pointLabels(p, res, t.idx, t.at, size); err != nil {
+		return nil, err
+	}
+	if err := t.flatNote(p); err != nil {
+		return nil, err
+	}
+	p.Legend.Top = true
+	return renderPlot(p, size[0], size[1], format)
+}
+
+// tradeoff is what tradeoff.png is drawn from: the intervals with a value on
+// the axis, the requirements on its two axes, the unit and ranges.
+type tradeoff struct {
+	res              *sweep.Result
+	ax               tradeoffAxis
+	idx              []int // the points drawn
+	detReq, batReq   *sweep.Requirement
+	detNear, batNear bool // the bound is near enough the data to draw
+	div              float64
+	unit             string
+	xr, yr           valRange
+	at               plotter.XYs // the points drawn, in the plot's units
+}
+
+func newTradeoff(res *sweep.Result) (*tradeoff, error) {
 	if err := checkPoints(res, "tradeoff plot"); err != nil {
 		return nil, err
 	}
-	ax := tradeoffAxisOf(res)
-	var idx []int
+	t := &tradeoff{res: res, ax: tradeoffAxisOf(res), div: 1, unit: "min / day"}
 	for i := range res.Points {
-		if v, ok := sweep.AxisValue(&res.Points[i], ax.metric); ok {
-			if err := finite("tradeoff plot: "+ax.short+" at "+Ivl(res.Points[i].IntervalS), v); err != nil {
+		if v, ok := sweep.AxisValue(&res.Points[i], t.ax.metric); ok {
+			if err := finite("tradeoff plot: "+t.ax.short+" at "+ivl(res.Points[i].IntervalS), v); err != nil {
 				return nil, err
 			}
-			idx = append(idx, i)
+			t.idx = append(t.idx, i)
 		}
 	}
-	if len(idx) == 0 {
+	if len(t.idx) == 0 {
 		return nil, fmt.Errorf("%w: tradeoff plot: no interval saw a break, so there is no detection latency to plot", ErrNothingToPlot)
 	}
-	var detReq, batReq *sweep.Requirement
 	for k := range res.Requirements {
 		r := &res.Requirements[k]
-		if r.Upper && r.Metric == ax.metric {
-			detReq = r
+		if r.Upper && r.Metric == t.ax.metric {
+			t.detReq = r
 		}
 		if r.Upper && r.Metric == sweep.BatteryPctPerDay {
-			batReq = r
+			t.batReq = r
 		}
 	}
 	// The unit follows what is drawn: the data, and the detection bound
 	// when it is near enough to show.
 	xs := newValRange()
-	for _, i := range idx {
-		v, lo, hi, _ := sweep.AxisEstimate(&res.Points[i], ax.metric)
+	for _, i := range t.idx {
+		v, lo, hi, _ := sweep.AxisEstimate(&res.Points[i], t.ax.metric)
 		xs.add(0, v, lo, hi)
 	}
-	detNear := detReq != nil && xs.addNear(detReq.Bound)
-	div, unit := 1.0, "min / day"
-	if ax.latency {
+	t.detNear = t.detReq != nil && xs.addNear(t.detReq.Bound)
+	if t.ax.latency {
 		u := unitFor(xs.hi)
-		div, unit = u.div, u.name
+		t.div, t.unit = u.div, u.name
 	}
-	xOf := func(i int) (x, lo, hi float64) {
-		v, l, h, _ := sweep.AxisEstimate(&res.Points[i], ax.metric)
-		return v / div, clampBand(l, v) / div, clampBand(h, v) / div
-	}
-	xr, yr := newValRange(), newValRange()
-	for _, i := range idx {
-		x, lo, hi := xOf(i)
-		xr.add(x, lo, hi)
+	t.xr, t.yr = newValRange(), newValRange()
+	for _, i := range t.idx {
+		x, lo, hi := t.xOf(i)
+		t.xr.add(x, lo, hi)
 		b := res.Points[i].Metrics.BatteryPctPerDay
-		yr.add(b.Mean, b.Lo(), b.Hi())
+		t.yr.add(b.Mean, b.Lo(), b.Hi())
+		t.at = append(t.at, plotter.XY{X: x, Y: b.Mean})
 	}
-	xr.add(0)
-	if detNear {
-		xr.add(detReq.Bound / div)
+	t.xr.add(0)
+	if t.detNear {
+		t.xr.add(t.detReq.Bound / t.div)
 	}
-	batNear := batReq != nil && yr.addNear(batReq.Bound)
+	t.batNear = t.batReq != nil && t.yr.addNear(t.batReq.Bound)
+	return t, nil
+}
 
-	title := fmt.Sprintf("%s: battery against detection (%d replications × %s)", res.Scenario, res.Replications, Ivl(res.HorizonS))
-	p := newPlot(title, fmt.Sprintf("%s (%s)", ax.label, unit), "battery use (% / day)")
-	p.X.Min, p.X.Max = xr.padded(0.06)
-	p.Y.Min, p.Y.Max = yr.headroom(false)
-	if p.X.Min > 0 || xr.lo >= 0 {
-		p.X.Min = -(p.X.Max - p.X.Min) * 0.02
-	}
+// xOf is point i's value on the detection axis with its interval, in the
+// plot's unit.
+func (t *tradeoff) xOf(i int) (x, lo, hi float64) {
+	v, l, h, _ := sweep.AxisEstimate(&t.res.Points[i], t.ax.metric)
+	return v / t.div, clampBand(l, v) / t.div, clampBand(h, v) / t.div
+}
 
-	// The region the requirements allow, under everything.
-	if detReq != nil || batReq != nil {
-		x1, y1 := p.X.Max, p.Y.Max
-		if detReq != nil && detNear {
-			x1 = detReq.Bound / div
-		}
-		if batReq != nil && batNear {
-			y1 = batReq.Bound
-		}
-		poly, err := plotter.NewPolygon(plotter.XYs{{X: p.X.Min, Y: p.Y.Min}, {X: x1, Y: p.Y.Min}, {X: x1, Y: y1}, {X: p.X.Min, Y: y1}})
-		if err != nil {
-			return nil, err
-		}
-		poly.Color = fadeColor(colGreen, 28)
-		poly.LineStyle = draw.LineStyle{Color: fadeColor(colGreen, 160), Width: vg.Points(1), Dashes: []vg.Length{vg.Points(4), vg.Points(3)}}
-		p.Add(poly)
-		p.Legend.Add("allowed by "+reqNames(detReq, batReq), poly)
-	}
+// battery is point i's position: its detection and mean battery use.
+func (t *tradeoff) battery(i int) plotter.XY {
+	x, _, _ := t.xOf(i)
+	return plotter.XY{X: x, Y: t.res.Points[i].Metrics.BatteryPctPerDay.Mean}
+}
 
-	// The path through the intervals in order.
-	var path plotter.XYs
-	for _, i := range idx {
-		x, _, _ := xOf(i)
-		path = append(path, plotter.XY{X: x, Y: res.Points[i].Metrics.BatteryPctPerDay.Mean})
+// allowed shades the region the requirements allow, under everything.
+func (t *tradeoff) allowed(p *plot.Plot) error {
+	if t.detReq == nil && t.batReq == nil {
+		return nil
 	}
-	pl, err := plotter.NewLine(path)
+	x1, y1 := p.X.Max, p.Y.Max
+	if t.detReq != nil && t.detNear {
+		x1 = t.detReq.Bound / t.div
+	}
+	if t.batReq != nil && t.batNear {
+		y1 = t.batReq.Bound
+	}
+	poly, err := plotter.NewPolygon(plotter.XYs{{X: p.X.Min, Y: p.Y.Min}, {X: x1, Y: p.Y.Min}, {X: x1, Y: y1}, {X: p.X.Min, Y: y1}})
 	if err != nil {
-		return nil, err
+		return err
+	}
+	poly.Color = fadeColor(colGreen, 28)
+	poly.LineStyle = draw.LineStyle{Color: fadeColor(colGreen, 160), Width: vg.Points(1), Dashes: []vg.Length{vg.Points(4), vg.Points(3)}}
+	p.Add(poly)
+	p.Legend.Add("allowed by "+reqNames(t.detReq, t.batReq), poly)
+	return nil
+}
+
+// path follows the intervals in order.
+func (t *tradeoff) path(p *plot.Plot) error {
+	pl, err := plotter.NewLine(t.at)
+	if err != nil {
+		return err
 	}
 	pl.LineStyle = draw.LineStyle{Color: fadeColor(colGrey, 110), Width: vg.Points(0.8), Dashes: []vg.Length{vg.Points(2), vg.Points(2)}}
 	p.Add(pl)
 	p.Legend.Add("intervals in order", pl)
+	return nil
+}
 
-	// The Pareto front.
-	if len(res.Pareto) > 0 {
-		var front plotter.XYs
-		for _, i := range res.Pareto {
-			x, _, _ := xOf(i)
-			front = append(front, plotter.XY{X: x, Y: res.Points[i].Metrics.BatteryPctPerDay.Mean})
-		}
-		sort.SliceStable(front, func(a, b int) bool {
-			if front[a].X != front[b].X {
-				return front[a].X < front[b].X
-			}
-			return front[a].Y > front[b].Y
-		})
-		fl, err := plotter.NewLine(front)
-		if err != nil {
-			return nil, err
-		}
-		fl.LineStyle = draw.LineStyle{Color: colOrange, Width: vg.Points(2.2)}
-		p.Add(fl)
-		p.Legend.Add("Pareto front", fl)
+// front draws the Pareto front.
+func (t *tradeoff) front(p *plot.Plot) error {
+	if len(t.res.Pareto) == 0 {
+		return nil
 	}
+	var front plotter.XYs
+	for _, i := range t.res.Pareto {
+		front = append(front, t.battery(i))
+	}
+	sort.SliceStable(front, func(a, b int) bool {
+		if front[a].X != front[b].X {
+			return front[a].X < front[b].X
+		}
+		return front[a].Y > front[b].Y
+	})
+	fl, err := plotter.NewLine(front)
+	if err != nil {
+		return err
+	}
+	fl.LineStyle = draw.LineStyle{Color: colOrange, Width: vg.Points(2.2)}
+	p.Add(fl)
+	p.Legend.Add("Pareto front", fl)
+	return nil
+}
 
-	// Error bars and points, qualifying ones filled.
-	var xe plotter.XYs
-	var xerr plotter.Errors
-	var yerr plotter.Errors
-	for _, i := range idx {
-		x, lo, hi := xOf(i)
-		b := res.Points[i].Metrics.BatteryPctPerDay
-		xe = append(xe, plotter.XY{X: x, Y: b.Mean})
+// errorBars draws each point's 95% intervals both ways.
+func (t *tradeoff) errorBars(p *plot.Plot) error {
+	var xerr, yerr plotter.Errors
+	for k, i := range t.idx {
+		_, lo, hi := t.xOf(i)
+		b, x := t.res.Points[i].Metrics.BatteryPctPerDay, t.at[k].X
 		xerr = append(xerr, struct{ Low, High float64 }{x - lo, hi - x})
 		yerr = append(yerr, struct{ Low, High float64 }{b.Mean - b.Lo(), b.Hi() - b.Mean})
 	}
 	ebx, err := plotter.NewXErrorBars(struct {
 		plotter.XYs
 		plotter.XErrors
-	}{xe, plotter.XErrors(xerr)})
+	}{t.at, plotter.XErrors(xerr)})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	eby, err := plotter.NewYErrorBars(struct {
 		plotter.XYs
 		plotter.YErrors
-	}{xe, plotter.YErrors(yerr)})
+	}{t.at, plotter.YErrors(yerr)})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	ebx.LineStyle.Color, eby.LineStyle.Color = colGrey, colGrey
 	ebx.CapWidth, eby.CapWidth = vg.Points(4), vg.Points(4)
 	p.Add(ebx, eby)
+	return nil
+}
+
+// points marks the intervals: filled where every requirement holds, a cross
+// where one does not.
+func (t *tradeoff) points(p *plot.Plot) error {
 	var okPts, badPts plotter.XYs
-	for k, i := range idx {
-		if res.Points[i].Qualifies {
-			okPts = append(okPts, xe[k])
+	for k, i := range t.idx {
+		if t.res.Points[i].Qualifies {
+			okPts = append(okPts, t.at[k])
 		} else {
-			badPts = append(badPts, xe[k])
+			badPts = append(badPts, t.at[k])
 		}
 	}
-	if len(okPts) > 0 {
-		s, err := plotter.NewScatter(okPts)
-		if err != nil {
-			return nil, err
-		}
-		s.GlyphStyle = draw.GlyphStyle{Color: colBlue, Radius: vg.Points(3.5), Shape: draw.CircleGlyph{}}
-		p.Add(s)
-		p.Legend.Add("meets every requirement", s)
+	if err := addScatter(p, okPts, draw.GlyphStyle{Color: colBlue, Radius: vg.Points(3.5), Shape: draw.CircleGlyph{}},
+		"meets every requirement"); err != nil {
+		return err
 	}
-	if len(badPts) > 0 {
-		s, err := plotter.NewScatter(badPts)
-		if err != nil {
-			return nil, err
-		}
-		s.GlyphStyle = draw.GlyphStyle{Color: colVerm, Radius: vg.Points(4.5), Shape: draw.CrossGlyph{}}
-		p.Add(s)
-		p.Legend.Add("fails "+failing(res, idx), s)
+	return addScatter(p, badPts, draw.GlyphStyle{Color: colVerm, Radius: vg.Points(4.5), Shape: draw.CrossGlyph{}},
+		"fails "+failing(t.res, t.idx))
+}
+
+// recommended rings the recommendation.
+func (t *tradeoff) recommended(p *plot.Plot) error {
+	r := t.res.Recommendation.Index
+	if r < 0 || !contains(t.idx, r) {
+		return nil
 	}
-	if r := res.Recommendation.Index; r >= 0 && contains(idx, r) {
-		x, _, _ := xOf(r)
-		s, err := plotter.NewScatter(plotter.XYs{{X: x, Y: res.Points[r].Metrics.BatteryPctPerDay.Mean}})
-		if err != nil {
-			return nil, err
-		}
-		s.GlyphStyle = draw.GlyphStyle{Color: colGreen, Radius: vg.Points(9), Shape: draw.RingGlyph{}}
-		p.Add(s)
-		p.Legend.Add("recommended "+Ivl(res.Points[r].IntervalS), s)
+	return addScatter(p, plotter.XYs{t.battery(r)}, draw.GlyphStyle{Color: colGreen, Radius: vg.Points(9), Shape: draw.RingGlyph{}},
+		"recommended "+ivl(t.res.Points[r].IntervalS))
+}
+
+// flatNote says so when the detection axis hardly varies.
+func (t *tradeoff) flatNote(p *plot.Plot) error {
+	if t.xr.hi-t.xr.lo < 1e-9 || (t.xr.hi > 0 && spread(t.res, t.idx, t.ax.metric) < 0.01) {
+		return plotNote(p, p.X.Min, p.Y.Min+(p.Y.Max-p.Y.Min)*0.015, "  "+t.ax.short+" is about the same at every interval: no detection metric varies across this sweep.",
+			colGrey, draw.XLeft, draw.YBottom)
 	}
-	if err := pointLabels(p, res, idx, xe, TradeoffSize); err != nil {
-		return nil, err
+	return nil
+}
+
+// addScatter adds pts in style with a legend entry, if there are any.
+func addScatter(p *plot.Plot, pts plotter.XYs, style draw.GlyphStyle, legend string) error {
+	if len(pts) == 0 {
+		return nil
 	}
-	if xr.hi-xr.lo < 1e-9 || (xr.hi > 0 && spread(res, idx, ax.metric) < 0.01) {
-		if err := plotNote(p, p.X.Min, p.Y.Min+(p.Y.Max-p.Y.Min)*0.015, "  "+ax.short+" is about the same at every interval: no detection metric varies across this sweep.",
-			colGrey, draw.XLeft, draw.YBottom); err != nil {
-			return nil, err
-		}
+	s, err := plotter.NewScatter(pts)
+	if err != nil {
+		return err
 	}
-	p.Legend.Top = true
-	return renderPlot(p, TradeoffSize[0], TradeoffSize[1], format)
+	s.GlyphStyle = style
+	p.Add(s)
+	p.Legend.Add(legend, s)
+	return nil
 }
 
 func reqNames(rs ...*sweep.Requirement) string {
 	var s []string
 	for _, r := range rs {
 		if r != nil {
-			s = append(s, r.Metric+" "+opSymbol(*r)+" "+boundText(*r))
+			s = append(s, requirementText(*r, opSymbol(*r)))
 		}
 	}
 	if len(s) == 2 {
@@ -235,13 +286,19 @@ func reqNames(rs ...*sweep.Requirement) string {
 
 // pointLabels names each point by its interval, skipping labels that would
 // overlap one already placed; the recommendation and the Pareto front are
-// placed first. Clamped intervals are named by the one the platform runs.
+// placed first. Clamped intervals are named by the one the platform runs,
+// to the left of the point; the others to its right.
 func pointLabels(p *plot.Plot, res *sweep.Result, idx []int, at plotter.XYs, size [2]vg.Length) error {
-	// Approximate the data area in points to test overlaps.
-	w, h := float64(size[0])*0.82, float64(size[1])*0.80
-	px := func(xy plotter.XY) (float64, float64) {
-		return (xy.X - p.X.Min) / (p.X.Max - p.X.Min) * w, (xy.Y - p.Y.Min) / (p.Y.Max - p.Y.Min) * h
+	right, left := placeLabels(p, res, idx, at, size)
+	if err := addLabels(p, right, draw.XLeft, vg.Points(6)); err != nil {
+		return err
 	}
+	return addLabels(p, left, draw.XRight, -vg.Points(6))
+}
+
+// labelOrder is the order labels are placed in: the recommendation, the
+// Pareto front, the intervals run as given, the clamped ones.
+func labelOrder(res *sweep.Result, idx []int) []int {
 	order := make([]int, len(idx))
 	for k := range order {
 		order[k] = k
@@ -259,16 +316,22 @@ func pointLabels(p *plot.Plot, res *sweep.Result, idx []int, at plotter.XYs, siz
 		return 3
 	}
 	sort.SliceStable(order, func(a, b int) bool { return rank(order[a]) < rank(order[b]) })
+	return order
+}
+
+// placeLabels picks the labels that fit, in labelOrder, on their side.
+func placeLabels(p *plot.Plot, res *sweep.Result, idx []int, at plotter.XYs, size [2]vg.Length) (right, left plotter.XYLabels) {
+	// Approximate the data area in points to test overlaps.
+	w, h := float64(size[0])*0.82, float64(size[1])*0.80
+	px := func(xy plotter.XY) (float64, float64) {
+		return (xy.X - p.X.Min) / (p.X.Max - p.X.Min) * w, (xy.Y - p.Y.Min) / (p.Y.Max - p.Y.Min) * h
+	}
 	type box struct{ x0, y0, x1, y1 float64 }
 	var placed []box
-	var right, left struct {
-		xys    plotter.XYs
-		labels []string
-	}
 	groups := clampGroups(res)
-	for _, k := range order {
+	for _, k := range labelOrder(res, idx) {
 		pt := &res.Points[idx[k]]
-		s := Ivl(pt.IntervalS)
+		s := ivl(pt.IntervalS)
 		g, clamped := groups[idx[k]]
 		if clamped && g == "" {
 			continue // named by its group's label
@@ -281,14 +344,7 @@ func pointLabels(p *plot.Plot, res *sweep.Result, idx []int, at plotter.XYs, siz
 			w = 5.6 * float64(len([]rune(s)))
 			b = box{x - 5 - w, y - 5, x - 5, y + 6}
 		}
-		free := true
-		for _, q := range placed {
-			if b.x0 < q.x1 && q.x0 < b.x1 && b.y0 < q.y1 && q.y0 < b.y1 {
-				free = false
-				break
-			}
-		}
-		if !free {
+		if slices.ContainsFunc(placed, func(q box) bool { return b.x0 < q.x1 && q.x0 < b.x1 && b.y0 < q.y1 && q.y0 < b.y1 }) {
 			continue
 		}
 		placed = append(placed, b)
@@ -296,30 +352,28 @@ func pointLabels(p *plot.Plot, res *sweep.Result, idx []int, at plotter.XYs, siz
 		if clamped {
 			side = &left
 		}
-		side.xys = append(side.xys, at[k])
-		side.labels = append(side.labels, s)
+		side.XYs = append(side.XYs, at[k])
+		side.Labels = append(side.Labels, s)
 	}
-	for _, side := range []struct {
-		xys    plotter.XYs
-		labels []string
-		align  draw.XAlignment
-		dx     vg.Length
-	}{{right.xys, right.labels, draw.XLeft, vg.Points(6)}, {left.xys, left.labels, draw.XRight, -vg.Points(6)}} {
-		if len(side.xys) == 0 {
-			continue
-		}
-		l, err := plotter.NewLabels(plotter.XYLabels{XYs: side.xys, Labels: side.labels})
-		if err != nil {
-			return err
-		}
-		for i := range l.TextStyle {
-			l.TextStyle[i].Font = sans(9)
-			l.TextStyle[i].XAlign = side.align
-			l.TextStyle[i].YAlign = draw.YCenter
-		}
-		l.Offset = vg.Point{X: side.dx}
-		p.Add(l)
+	return right, left
+}
+
+// addLabels draws labels aligned and offset by dx, if there are any.
+func addLabels(p *plot.Plot, labels plotter.XYLabels, align draw.XAlignment, dx vg.Length) error {
+	if len(labels.XYs) == 0 {
+		return nil
 	}
+	l, err := plotter.NewLabels(labels)
+	if err != nil {
+		return err
+	}
+	for i := range l.TextStyle {
+		l.TextStyle[i].Font = sans(9)
+		l.TextStyle[i].XAlign = align
+		l.TextStyle[i].YAlign = draw.YCenter
+	}
+	l.Offset = vg.Point{X: dx}
+	p.Add(l)
 	return nil
 }
 
@@ -344,7 +398,7 @@ func clampGroups(res *sweep.Result) map[int]string {
 					rep = k
 				}
 			}
-			out[rep] = fmt.Sprintf("%s–%s all run at %s", Ivl(res.Points[i].IntervalS), Ivl(res.Points[j-1].IntervalS), Ivl(res.Points[i].EffectiveIntervalS))
+			out[rep] = fmt.Sprintf("%s–%s all run at %s", ivl(res.Points[i].IntervalS), ivl(res.Points[j-1].IntervalS), ivl(res.Points[i].EffectiveIntervalS))
 		}
 		i = j
 	}
@@ -409,7 +463,12 @@ func tradeoffAxisOf(res *sweep.Result) tradeoffAxis {
 	return tradeoffAxis{sweep.DetectClientP95, true, "p95 time for the client to detect a break", "p95 client detection"}
 }
 
-// TradeoffCaption names the axes of tradeoff.png for the report.
-func TradeoffCaption(res *sweep.Result) string {
+// tradeoffAlt names the axes of tradeoff.png for the report.
+func tradeoffAlt(res *sweep.Result) string {
 	return "battery against " + tradeoffAxisOf(res).short
+}
+
+// tradeoffCaption says what tradeoff.png shows.
+func tradeoffCaption(res *sweep.Result) string {
+	return "Battery use against " + tradeoffAxisOf(res).label + ", the detection metric that binds the recommendation (or, when none does, the one that varies most across the sweep), one point per interval with 95% error bars both ways. The dotted line follows the intervals in order, the orange line is the Pareto front (no other interval is better on both), the green region is what the requirements on these two axes allow (others are marked by the point's symbol), the ring is the recommendation."
 }

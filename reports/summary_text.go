@@ -8,8 +8,8 @@ import (
 	"sort"
 	"strings"
 	"text/tabwriter"
-	"time"
 
+	"pingtune/internal/durfmt"
 	"pingtune/sim"
 	"pingtune/stats"
 )
@@ -18,10 +18,10 @@ import (
 func WriteSummary(w io.Writer, p stats.Point) error {
 	m := &p.Metrics
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %d replications × %s, seed %d\n", p.Scenario, p.Replications, Dur(p.HorizonS), p.Seed)
-	fmt.Fprintf(&b, "heartbeat interval %s", Dur(p.IntervalS))
+	fmt.Fprintf(&b, "%s: %d replications × %s, seed %d\n", p.Scenario, p.Replications, durfmt.Human(p.HorizonS), p.Seed)
+	fmt.Fprintf(&b, "heartbeat interval %s", durfmt.Human(p.IntervalS))
 	if p.EffectiveIntervalS != p.IntervalS {
-		fmt.Fprintf(&b, " (effective %s)", Dur(p.EffectiveIntervalS))
+		fmt.Fprintf(&b, " (effective %s)", durfmt.Human(p.EffectiveIntervalS))
 	}
 	b.WriteString("\n\n")
 
@@ -43,9 +43,11 @@ func WriteSummary(w io.Writer, p stats.Point) error {
 	row("breaks / day", m.BreaksPerDay, num)
 	row("  self-inflicted / day", m.SelfBreaksPerDay, num)
 	tw.Flush()
-	wc := m.WakeupsByCausePerHour
-	fmt.Fprintf(&b, "\nwakeups / hour by cause: keepalive %s, socket %s, push %s, user %s\n",
-		num(wc.Keepalive), num(wc.Socket), num(wc.Push), num(wc.User))
+	var wakes []string
+	for c, v := range m.WakeupsByCausePerHour.PerCause() {
+		wakes = append(wakes, sim.WakeCause(c).String()+" "+num(v))
+	}
+	fmt.Fprintf(&b, "\nwakeups / hour by cause: %s\n", strings.Join(wakes, ", "))
 	var causes []string
 	for c := range sim.NumCauses {
 		if n := m.Breaks.ByCause.Get(c); n > 0 {
@@ -66,7 +68,7 @@ func WriteSummary(w io.Writer, p stats.Point) error {
 			return
 		}
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\t%s\t[%s, %s]\t%s\t%s\t\n", name, l.N, l.Censored,
-			Dur(l.Mean), Dur(l.P50), Dur(l.P90), Dur(l.P95), Dur(float64(l.P95CI95[0])), Dur(float64(l.P95CI95[1])), Dur(l.P99), Dur(l.Max))
+			durfmt.Human(l.Mean), durfmt.Human(l.P50), durfmt.Human(l.P90), durfmt.Human(l.P95), durfmt.Human(float64(l.P95CI95[0])), durfmt.Human(float64(l.P95CI95[1])), durfmt.Human(l.P99), durfmt.Human(l.Max))
 	}
 	lat("client detects", m.DetectClientS)
 	lat("server detects", m.DetectServerS)
@@ -106,39 +108,6 @@ func pct(x float64) string {
 		return num(x)
 	}
 	return fmt.Sprintf("%.3f%%", 100*x)
-}
-
-// Dur writes seconds as a short human duration: 340ms, 42.5s, 12m30s, 3h05m, 2d4h.
-func Dur(s float64) string {
-	switch {
-	case math.IsInf(s, 1):
-		return "∞"
-	case math.IsInf(s, -1):
-		return "-∞"
-	case math.IsNaN(s):
-		return "–"
-	case s == 0:
-		return "0s"
-	case s < 1:
-		return fmt.Sprintf("%.3gms", s*1000)
-	case s < 60:
-		return fmt.Sprintf("%.3gs", s)
-	}
-	d := time.Duration(math.Round(s)) * time.Second
-	// Two units at most, the smaller dropped when it is zero: 12m30s, 10m, 3h05m, 7d.
-	two := func(big, small time.Duration, bigName, smallName, smallFmt string) string {
-		if d%big == 0 || d/big >= 100 {
-			return fmt.Sprintf("%d%s", (d+big/2)/big, bigName)
-		}
-		return fmt.Sprintf("%d%s"+smallFmt+"%s", d/big, bigName, (d%big)/small, smallName)
-	}
-	switch {
-	case d < time.Hour:
-		return two(time.Minute, time.Second, "m", "s", "%02d")
-	case d < 24*time.Hour:
-		return two(time.Hour, time.Minute, "h", "m", "%02d")
-	}
-	return two(24*time.Hour, time.Hour, "d", "h", "%d")
 }
 
 // viaList writes how-learned counts, most frequent first.

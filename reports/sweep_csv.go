@@ -6,37 +6,22 @@ import (
 	"math"
 	"strconv"
 
+	"pingtune/metric"
 	"pingtune/sim"
-	"pingtune/stats"
 	"pingtune/sweep"
 )
 
-// WriteSweepCSV writes results.csv: one row per interval, every metric with
+// writeSweepCSV writes results.csv: one row per interval, every metric with
 // the bounds of its 95% interval (_lo, _hi), break counts per day by cause,
 // the outcome of each requirement, and the paired battery difference from
 // the previous interval. Infinite bounds are written inf, unknown values empty.
-func WriteSweepCSV(w io.Writer, res *sweep.Result) error {
+func writeSweepCSV(w io.Writer, res *sweep.Result) error {
 	cw := csv.NewWriter(w)
 	var head []string
 	col := func(names ...string) { head = append(head, names...) }
 	col("interval_s", "effective_interval_s", "qualifies", "passed_over", "recommended", "pareto")
-	ests := []struct {
-		name string
-		get  func(m *stats.Metrics) stats.Estimate
-	}{
-		{"wakeups_per_hour", func(m *stats.Metrics) stats.Estimate { return m.WakeupsPerHour }},
-		{"radio_promotions_per_hour", func(m *stats.Metrics) stats.Estimate { return m.RadioPromotionsPerHour }},
-		{"energy_j_per_hour", func(m *stats.Metrics) stats.Estimate { return m.EnergyJPerHour }},
-		{"radio_j_per_hour", func(m *stats.Metrics) stats.Estimate { return m.RadioJPerHour }},
-		{"cpu_j_per_hour", func(m *stats.Metrics) stats.Estimate { return m.CPUJPerHour }},
-		{"battery_pct_per_day", func(m *stats.Metrics) stats.Estimate { return m.BatteryPctPerDay }},
-		{"availability", func(m *stats.Metrics) stats.Estimate { return m.Availability }},
-		{"unnoticed_min_per_day", func(m *stats.Metrics) stats.Estimate { return m.UnnoticedMinPerDay }},
-		{"breaks_per_day", func(m *stats.Metrics) stats.Estimate { return m.BreaksPerDay }},
-		{"self_breaks_per_day", func(m *stats.Metrics) stats.Estimate { return m.SelfBreaksPerDay }},
-	}
-	for _, e := range ests {
-		col(e.name, e.name+"_lo", e.name+"_hi")
+	for _, e := range metric.Rates {
+		col(e.Key, e.Key+"_lo", e.Key+"_hi")
 	}
 	for _, c := range sim.WakeCauseNames() {
 		col("wakeups_" + c + "_per_hour")
@@ -44,17 +29,8 @@ func WriteSweepCSV(w io.Writer, res *sweep.Result) error {
 	for _, c := range sim.CauseNames() {
 		col("breaks_" + c + "_per_day")
 	}
-	lats := []struct {
-		name string
-		get  func(m *stats.Metrics) stats.Latency
-	}{
-		{"detect_client_s", func(m *stats.Metrics) stats.Latency { return m.DetectClientS }},
-		{"detect_server_s", func(m *stats.Metrics) stats.Latency { return m.DetectServerS }},
-		{"recover_s", func(m *stats.Metrics) stats.Latency { return m.RecoverS }},
-		{"push_latency_s", func(m *stats.Metrics) stats.Latency { return m.Pushes.LatencyS }},
-	}
-	for _, l := range lats {
-		n := l.name
+	for _, l := range metric.Latencies {
+		n := l.Key
 		col(n+"_n", n+"_censored", n+"_mean", n+"_p50", n+"_p50_lo", n+"_p50_hi", n+"_p90", n+"_p95", n+"_p95_lo", n+"_p95_hi", n+"_p99", n+"_max")
 	}
 	col("pushes_sent", "pushes_delivered", "pushes_lost", "pushes_dropped", "pushes_pending",
@@ -74,17 +50,18 @@ func WriteSweepCSV(w io.Writer, res *sweep.Result) error {
 		add := func(vs ...string) { row = append(row, vs...) }
 		add(csvNum(p.IntervalS), csvNum(p.EffectiveIntervalS), strconv.FormatBool(p.Qualifies), strconv.FormatBool(p.PassedOver != ""),
 			strconv.FormatBool(i == res.Recommendation.Index), strconv.FormatBool(contains(res.Pareto, i)))
-		for _, e := range ests {
-			v := e.get(m)
+		for _, e := range metric.Rates {
+			v := e.Estimate(m)
 			add(csvNum(v.Mean), csvNum(v.Lo()), csvNum(v.Hi()))
 		}
-		wc := m.WakeupsByCausePerHour
-		add(csvNum(wc.Keepalive), csvNum(wc.Socket), csvNum(wc.Push), csvNum(wc.User))
+		for _, v := range m.WakeupsByCausePerHour.PerCause() {
+			add(csvNum(v))
+		}
 		for c := range sim.NumCauses {
 			add(csvNum(perDay(res, p, c)))
 		}
-		for _, l := range lats {
-			v := l.get(m)
+		for _, l := range metric.Latencies {
+			v := l.Latency(m)
 			if v.N == 0 {
 				add(strconv.Itoa(v.N), strconv.Itoa(v.Censored), "", "", "", "", "", "", "", "", "", "")
 				continue

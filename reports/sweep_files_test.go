@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -54,6 +55,13 @@ func TestSweepFilesAreComplete(t *testing.T) {
 	if got := strings.Join(names, " "); got != want {
 		t.Fatalf("files %s\nwant %s", got, want)
 	}
+	// The CLI's clean-up list names every one of them.
+	all := SweepOutputs()
+	slices.Sort(all)
+	slices.Sort(names)
+	if !slices.Equal(all, names) {
+		t.Errorf("SweepOutputs %v, SweepFiles wrote %v", all, names)
+	}
 }
 
 // The same sweep renders to the same bytes, images included.
@@ -95,7 +103,7 @@ func TestSweepNoneQualifies(t *testing.T) {
 		{Metric: sweep.BatteryPctPerDay, Upper: true, Bound: 8},
 	}
 	in := fixture(t, true, reqs...)
-	doc, err := NewSweepJSON(in)
+	doc, err := newSweepJSON(in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +114,7 @@ func TestSweepNoneQualifies(t *testing.T) {
 	if !strings.Contains(string(raw), `"recommended":null`) {
 		t.Error(`no "recommended": null`)
 	}
-	words := strings.Join(Explain(in.Result), "\n")
+	words := strings.Join(explain(in.Result), "\n")
 	for _, want := range []string{"No interval meets every requirement", "The closest is", "`battery_pct_per_day <= 8 %/day` holds at 15m"} {
 		if !strings.Contains(words, want) {
 			t.Errorf("explanation lacks %q:\n%s", want, words)
@@ -117,24 +125,11 @@ func TestSweepNoneQualifies(t *testing.T) {
 // The binding requirement and the next interval are named.
 func TestExplainBinding(t *testing.T) {
 	in := fixture(t, true, sweep.Requirement{Metric: sweep.DetectClientP95, Upper: true, Bound: 12 * 60}, fixtureReqs[1])
-	words := strings.Join(Explain(in.Result), "\n")
+	words := strings.Join(explain(in.Result), "\n")
 	for _, want := range []string{"Recommended 10m", "The binding requirement is `detect_client_p95 <= 12m`: at 15m", "5m and 8m"} {
-		if !strings.Contains(words+strings.Join(Notes(in.Result), "\n"), want) {
+		if !strings.Contains(words+strings.Join(sweepNotes(in.Result), "\n"), want) {
 			t.Errorf("lacks %q:\n%s", want, words)
 		}
-	}
-}
-
-func TestYAMLToJSON(t *testing.T) {
-	got, err := YAMLToJSON([]byte("# c\nz: 1\na: {b: 10m, c: [1.5, true, null]}\ns: 'x: y'\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := `{"z":1,"a":{"b":"10m","c":[1.5,true,null]},"s":"x: y"}`; string(got) != want {
-		t.Fatalf("got %s\nwant %s", got, want)
-	}
-	if _, err := YAMLToJSON([]byte("a: [")); err == nil {
-		t.Error("bad YAML: no error")
 	}
 }
 

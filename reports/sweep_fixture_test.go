@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"encoding/json"
 	"math/rand/v2"
 	"testing"
 	"time"
@@ -112,7 +113,9 @@ func makeFixture(withBreaks bool, reqs ...sweep.Requirement) (*Sweep, error) {
 	res.Platform, res.KeepaliveMinS, res.NATIdleTimeoutS, res.ServerIdleMult = "ios6", 600, 1200, 1.5
 	return &Sweep{Result: res, Description: "A constructed sweep for the report tests.", Source: "testdata",
 		Resolved: []byte("# resolved\nname: fixture-nat\nhorizon: 7d\nplatform:\n  name: ios6\n  keepalive_min: 10m\n  wake_on_socket_close: true\nradio:\n  active_power: 1210mW\n  tail:\n    - {for: 11.576s, power: 1060mW}\ndevice: {battery_mah: 1440, voltage: 3.8}\n"),
-		Command:  "pingtune sweep fixture-nat -seed 1 -reps 6 -horizon 7d -interval 5m,8m,10m,15m,20m,25m"}, nil
+		ResolvedJSON: json.RawMessage(`{"name":"fixture-nat","horizon":"7d","platform":{"name":"ios6","keepalive_min":"10m","wake_on_socket_close":true},` +
+			`"radio":{"active_power":"1210mW","tail":[{"for":"11.576s","power":"1060mW"}]},"device":{"battery_mah":1440,"voltage":3.8}}`),
+		Command: "pingtune sweep fixture-nat -seed 1 -reps 6 -horizon 7d -interval 5m,8m,10m,15m,20m,25m"}, nil
 }
 
 // The requirements of the fixture: detection within 15m, and availability.

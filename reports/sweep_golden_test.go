@@ -2,34 +2,19 @@ package reports
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"testing"
+
+	"pingtune/internal/golden"
 )
 
-var updateSweep = flag.Bool("update-sweep", false, "rewrite reports/testdata/sweep/*.golden")
+func init() { golden.Alias("update-sweep") }
 
-// goldenSweep compares got with testdata/sweep/name, or rewrites it.
+// goldenSweep compares got with testdata/sweep/name, or rewrites it under
+// -update (or its old name -update-sweep).
 func goldenSweep(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", "sweep", name)
-	if *updateSweep {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test ./reports -run %s -update-sweep creates it)", err, t.Name())
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from its golden file (go test ./reports -run %s -update-sweep to accept):\n--- got\n%s", path, t.Name(), got)
-	}
+	golden.Check(t, filepath.Join("testdata", "sweep", name), got)
 }
 
 // The shape of results.json users script against.
@@ -43,7 +28,7 @@ func TestSweepJSONGolden(t *testing.T) {
 
 func TestSweepCSVGolden(t *testing.T) {
 	var b bytes.Buffer
-	if err := WriteSweepCSV(&b, fixture(t, true, fixtureReqs...).Result); err != nil {
+	if err := writeSweepCSV(&b, fixture(t, true, fixtureReqs...).Result); err != nil {
 		t.Fatal(err)
 	}
 	goldenSweep(t, "results.csv.golden", b.Bytes())

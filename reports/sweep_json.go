@@ -8,11 +8,11 @@ import (
 	"pingtune/sweep"
 )
 
-// SweepJSON is results.json: the scenario, the resolved assumptions, one
+// sweepJSON is results.json: the scenario, the resolved assumptions, one
 // entry per interval under points[] in the shape of `run -json` (SPEC
 // section 6) plus the requirements tested on it, the recommendation and the
 // Pareto front.
-type SweepJSON struct {
+type sweepJSON struct {
 	Scenario     string            `json:"scenario"`
 	Description  string            `json:"description,omitempty"`
 	Source       string            `json:"source,omitempty"`
@@ -21,11 +21,11 @@ type SweepJSON struct {
 	Replications int               `json:"replications"`
 	HorizonS     float64           `json:"horizon_s"`
 	IntervalsS   []float64         `json:"intervals_s"`
-	Requirements []RequirementJSON `json:"requirements"`
+	Requirements []requirementJSON `json:"requirements"`
 	Resolved     json.RawMessage   `json:"resolved,omitempty"`
 	Warnings     []string          `json:"warnings"`
-	Recommended  *RecommendedJSON  `json:"recommended"` // null when no interval qualifies
-	Closest      *ClosestJSON      `json:"closest,omitempty"`
+	Recommended  *recommendedJSON  `json:"recommended"` // null when no interval qualifies
+	Closest      *closestJSON      `json:"closest,omitempty"`
 	// TradeoffAxis is the detection metric tradeoff.png and the Pareto
 	// front use: the one that binds the recommendation, or else the one that
 	// varies most across the sweep.
@@ -35,8 +35,8 @@ type SweepJSON struct {
 	Points       []sweep.Point `json:"points"`
 }
 
-// RequirementJSON is one requirement of sweep.require.
-type RequirementJSON struct {
+// requirementJSON is one requirement of sweep.require.
+type requirementJSON struct {
 	Metric string  `json:"metric"`
 	Op     string  `json:"op"`
 	Bound  float64 `json:"bound"` // seconds for latencies
@@ -47,8 +47,8 @@ type RequirementJSON struct {
 	Why            string `json:"why,omitempty"`
 }
 
-// RecommendedJSON names the recommended interval and what binds it.
-type RecommendedJSON struct {
+// recommendedJSON names the recommended interval and what binds it.
+type recommendedJSON struct {
 	IntervalS          float64        `json:"interval_s"`
 	EffectiveIntervalS float64        `json:"effective_interval_s"`
 	BatteryPctPerDay   stats.Estimate `json:"battery_pct_per_day"`
@@ -59,38 +59,34 @@ type RecommendedJSON struct {
 	Binding       []string `json:"binding"`
 }
 
-// ClosestJSON is, when no interval qualifies, the one that misses by least.
-type ClosestJSON struct {
+// closestJSON is, when no interval qualifies, the one that misses by least.
+type closestJSON struct {
 	IntervalS          float64        `json:"interval_s"`
 	EffectiveIntervalS float64        `json:"effective_interval_s"`
 	BatteryPctPerDay   stats.Estimate `json:"battery_pct_per_day"`
 	Failing            []string       `json:"failing"`
 }
 
-// NewSweepJSON builds results.json's document.
-func NewSweepJSON(in *Sweep) (*SweepJSON, error) {
+// newSweepJSON builds results.json's document.
+func newSweepJSON(in *Sweep) (*sweepJSON, error) {
 	res := in.Result
-	doc := &SweepJSON{
+	doc := &sweepJSON{
 		Scenario: res.Scenario, Description: in.Description, Source: in.Source, Command: in.Command,
 		Seed: res.Seed, Replications: res.Replications, HorizonS: res.HorizonS,
-		IntervalsS: []float64{}, Requirements: []RequirementJSON{}, Warnings: Notes(res),
-		TradeoffAxis: res.Axis, Pareto: []float64{}, Reason: joinSentences(Explain(res)), Points: res.Points,
+		IntervalsS: []float64{}, Requirements: []requirementJSON{}, Warnings: sweepNotes(res),
+		TradeoffAxis: res.Axis, Pareto: []float64{}, Reason: joinSentences(explain(res)), Points: res.Points,
 	}
 	if doc.Warnings == nil {
 		doc.Warnings = []string{}
 	}
-	if len(in.Resolved) > 0 {
-		raw, err := YAMLToJSON(in.Resolved)
-		if err != nil {
-			return nil, err
-		}
-		doc.Resolved = raw
+	if len(in.ResolvedJSON) > 0 {
+		doc.Resolved = in.ResolvedJSON
 	}
 	for i := range res.Points {
 		doc.IntervalsS = append(doc.IntervalsS, res.Points[i].IntervalS)
 	}
 	for k, r := range res.Requirements {
-		rj := RequirementJSON{Metric: r.Metric, Op: r.Op(), Bound: r.Bound, Text: r.String()}
+		rj := requirementJSON{Metric: r.Metric, Op: r.Op(), Bound: r.Bound, Text: r.String()}
 		if k < len(res.Guides) {
 			rj.SameEverywhere, rj.Why = res.Guides[k].SameEverywhere, res.Guides[k].Why
 		}
@@ -102,7 +98,7 @@ func NewSweepJSON(in *Sweep) (*SweepJSON, error) {
 	rec := res.Recommendation
 	if rec.Index >= 0 {
 		p := &res.Points[rec.Index]
-		doc.Recommended = &RecommendedJSON{IntervalS: p.IntervalS, EffectiveIntervalS: p.EffectiveIntervalS,
+		doc.Recommended = &recommendedJSON{IntervalS: p.IntervalS, EffectiveIntervalS: p.EffectiveIntervalS,
 			BatteryPctPerDay: p.Metrics.BatteryPctPerDay, Binding: []string{}}
 		for _, k := range rec.Binding {
 			doc.Recommended.Binding = append(doc.Recommended.Binding, res.Requirements[k].String())
@@ -113,7 +109,7 @@ func NewSweepJSON(in *Sweep) (*SweepJSON, error) {
 		}
 	} else {
 		p := &res.Points[rec.Closest]
-		doc.Closest = &ClosestJSON{IntervalS: p.IntervalS, EffectiveIntervalS: p.EffectiveIntervalS,
+		doc.Closest = &closestJSON{IntervalS: p.IntervalS, EffectiveIntervalS: p.EffectiveIntervalS,
 			BatteryPctPerDay: p.Metrics.BatteryPctPerDay, Failing: []string{}}
 		for _, c := range p.Checks {
 			if !c.Holds {
@@ -126,7 +122,7 @@ func NewSweepJSON(in *Sweep) (*SweepJSON, error) {
 
 // WriteSweepJSON writes results.json.
 func WriteSweepJSON(w io.Writer, in *Sweep) error {
-	doc, err := NewSweepJSON(in)
+	doc, err := newSweepJSON(in)
 	if err != nil {
 		return err
 	}

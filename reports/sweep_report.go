@@ -7,14 +7,6 @@ import (
 	"pingtune/sweep"
 )
 
-// Plot file names, in the order the report shows them.
-const (
-	FileTradeoff = "tradeoff.png"
-	FileMetrics  = "metrics.png"
-	FileCDF      = "detect-cdf.png"
-	FileBreaks   = "breaks.png"
-)
-
 // sweepDocument assembles report.md and report.html: the recommendation and
 // why, the warnings, the table, the plots, how requirements are tested, and
 // the scenario with every assumption it rests on. pngs maps plot file names
@@ -23,17 +15,17 @@ func sweepDocument(in *Sweep, pngs map[string][]byte) *document {
 	res := in.Result
 	d := &document{title: "pingtune sweep: " + res.Scenario}
 	intro := fmt.Sprintf("%d heartbeat intervals from %s to %s, %d replications of %s each (seed %d). Every interval sees the same replications: the same outages, handovers, server restarts, pushes and user sessions (common random numbers), so neighbouring intervals are compared paired.",
-		len(res.Points), Ivl(res.Points[0].IntervalS), Ivl(res.Points[len(res.Points)-1].IntervalS), res.Replications, Ivl(res.HorizonS), res.Seed)
+		len(res.Points), ivl(res.Points[0].IntervalS), ivl(res.Points[len(res.Points)-1].IntervalS), res.Replications, ivl(res.HorizonS), res.Seed)
 	if in.Description != "" {
 		d.add(para{strings.TrimSpace(in.Description)})
 	}
 	d.add(para{intro})
 
 	d.add(heading{"Recommendation"})
-	for _, p := range Explain(res) {
+	for _, p := range explain(res) {
 		d.add(para{p})
 	}
-	if notes := Notes(res); len(notes) > 0 {
+	if notes := sweepNotes(res); len(notes) > 0 {
 		d.add(heading{"Warnings"}, bullets{notes})
 	}
 
@@ -43,15 +35,9 @@ func sweepDocument(in *Sweep, pngs map[string][]byte) *document {
 	d.add(para{"Battery and wakeups are means over replications with Student-t 95% intervals. Latency percentiles pool every break of every replication; their 95% intervals are distribution-free (order statistics of the binomial). Δ battery is the paired difference from the previous row over the same replications. Requirements: ✗ fails (the estimate against its bound), ? cannot be shown to hold (the conservative end of its 95% interval against the bound). “Passed over” marks an interval that meets every requirement but breaks its own connections (past a NAT's or the server's idle timeout) while another does not."})
 
 	d.add(heading{"Plots"})
-	figs := []struct{ file, alt, caption string }{
-		{FileTradeoff, TradeoffCaption(res), "Battery use against " + tradeoffAxisOf(res).label + ", the detection metric that binds the recommendation (or, when none does, the one that varies most across the sweep), one point per interval with 95% error bars both ways. The dotted line follows the intervals in order, the orange line is the Pareto front (no other interval is better on both), the green region is what the requirements on these two axes allow (others are marked by the point's symbol), the ring is the recommendation."},
-		{FileMetrics, "metrics against the interval", "Every metric against the heartbeat interval with its 95% band. The grey region is where the platform clamps the interval; the dashed vertical line is the NAT idle timeout; dashed horizontal lines are requirement bounds."},
-		{FileCDF, "client detection CDFs", "The distribution of the time for the client to detect a break, for a few intervals, the recommended one (thick) and the next longer one. Breaks the client learns of at once (interface loss, handover, server FIN) make the step at zero; silent ones (NAT, a silent server) are found by the next ping."},
-		{FileBreaks, "breaks per day by cause", "Broken connections per day by cause. Outages, handovers and server restarts come from the world and do not depend on the interval; NAT and server-idle breaks are caused by it."},
-	}
-	for _, f := range figs {
-		if png, ok := pngs[f.file]; ok {
-			d.add(figure{file: f.file, alt: f.alt, caption: f.caption, png: png})
+	for _, p := range sweepPlots {
+		if png, ok := pngs[p.file]; ok {
+			d.add(figure{file: p.file, alt: p.alt(res), caption: p.caption(res), png: png})
 		}
 	}
 

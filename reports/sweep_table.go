@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"pingtune/internal/durfmt"
+	"pingtune/metric"
 	"pingtune/sweep"
 )
 
@@ -22,7 +24,7 @@ func sweepTable(res *sweep.Result) (head []string, right []bool, rows [][]string
 		m := &p.Metrics
 		runs := ""
 		if p.EffectiveIntervalS != p.IntervalS {
-			runs = Ivl(p.EffectiveIntervalS)
+			runs = ivl(p.EffectiveIntervalS)
 		}
 		delta := ""
 		if d := p.VsPrevious; d != nil {
@@ -31,11 +33,11 @@ func sweepTable(res *sweep.Result) (head []string, right []bool, rows [][]string
 		}
 		client := "–"
 		if l := m.DetectClientS; l.N > 0 {
-			client = fmt.Sprintf("%s [%s, %s]", Dur(l.P95), Dur(float64(l.P95CI95[0])), Dur(float64(l.P95CI95[1])))
+			client = fmt.Sprintf("%s [%s, %s]", durfmt.Human(l.P95), durfmt.Human(float64(l.P95CI95[0])), durfmt.Human(float64(l.P95CI95[1])))
 		}
 		server := "–"
 		if l := m.DetectServerS; l.N > 0 {
-			server = Dur(l.P95)
+			server = durfmt.Human(l.P95)
 		}
 		lost := "–"
 		if ps := m.Pushes; ps.Sent > 0 {
@@ -56,7 +58,7 @@ func sweepTable(res *sweep.Result) (head []string, right []bool, rows [][]string
 		}
 		b := m.BatteryPctPerDay
 		rows = append(rows, []string{
-			Ivl(p.IntervalS), runs, num(m.WakeupsPerHour.Mean), estimate(b.Mean, b.Lo(), b.Hi(), fix), delta,
+			ivl(p.IntervalS), runs, num(m.WakeupsPerHour.Mean), estimate(b.Mean, b.Lo(), b.Hi(), fix), delta,
 			client, server, pct2(m.Availability.Mean), num(m.BreaksPerDay.Mean), lost, verdictCell(p), strings.Join(note, ", "),
 		})
 	}
@@ -93,15 +95,15 @@ func versus(c sweep.Check, v float64) string {
 	if math.IsInf(v, 0) || math.IsNaN(v) {
 		return "unknown (too few breaks)"
 	}
-	return valueNear(c.Metric, v, c.Bound) + " " + op + " " + MetricValue(c.Metric, c.Bound)
+	return valueNear(c.Metric, v, c.Bound) + " " + op + " " + metricValue(c.Metric, c.Bound)
 }
 
-// valueNear writes v as MetricValue does, with more digits when three would
+// valueNear writes v as metricValue does, with more digits when three would
 // make it look the same as bound.
-func valueNear(metric string, v, bound float64) string {
-	a := MetricValue(metric, v)
-	if v != bound && a == MetricValue(metric, bound) && !sweep.IsLatency(metric) {
-		if metric == sweep.Availability {
+func valueNear(key string, v, bound float64) string {
+	a := metricValue(key, v)
+	if v != bound && a == metricValue(key, bound) && !metric.IsLatency(key) {
+		if key == sweep.Availability {
 			return strconv.FormatFloat(100*v, 'g', 6, 64) + "%"
 		}
 		a = strings.Replace(a, num(v), strconv.FormatFloat(v, 'g', 6, 64), 1)

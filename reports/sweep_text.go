@@ -13,11 +13,11 @@ import (
 func WriteSweepSummary(w io.Writer, in *Sweep, dir string, written []string) error {
 	res := in.Result
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %d intervals × %d replications × %s, seed %d\n", res.Scenario, len(res.Points), res.Replications, Ivl(res.HorizonS), res.Seed)
+	fmt.Fprintf(&b, "%s: %d intervals × %d replications × %s, seed %d\n", res.Scenario, len(res.Points), res.Replications, ivl(res.HorizonS), res.Seed)
 	if len(res.Requirements) > 0 {
 		var rs []string
 		for _, r := range res.Requirements {
-			rs = append(rs, MetricBound(r))
+			rs = append(rs, metricBound(r))
 		}
 		fmt.Fprintf(&b, "requirements (tested at the conservative end of each 95%% interval): %s\n", strings.Join(rs, ", "))
 	} else {
@@ -55,10 +55,10 @@ func WriteSweepSummary(w io.Writer, in *Sweep, dir string, written []string) err
 		b.WriteString(l + "\n")
 	}
 	b.WriteString("\n")
-	for _, para := range Explain(res) {
+	for _, para := range explain(res) {
 		b.WriteString(wrap(para, 100) + "\n")
 	}
-	if notes := Notes(res); len(notes) > 0 {
+	if notes := sweepNotes(res); len(notes) > 0 {
 		b.WriteString("\n")
 		for _, n := range notes {
 			b.WriteString(wrap("warning: "+n, 100) + "\n")

@@ -3,16 +3,15 @@ package scenarios
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+	"pingtune/internal/golden"
+)
 
 // TestBad parses each testdata/bad/NAME.yaml and compares the error, one
 // line per *Error, with testdata/bad/NAME.err.
@@ -41,20 +40,7 @@ func TestBad(t *testing.T) {
 			}
 			checkErrors(t, err)
 			got := err.Error() + "\n"
-			golden := strings.TrimSuffix(file, ".yaml") + ".err"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != string(want) {
-				t.Errorf("error:\n%s\nwant:\n%s", got, want)
-			}
+			golden.Check(t, strings.TrimSuffix(file, ".yaml")+".err", []byte(got))
 		})
 	}
 }

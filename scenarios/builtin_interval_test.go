@@ -6,13 +6,14 @@ import (
 	"testing"
 	"time"
 
+	"pingtune/metric"
 	"pingtune/sim"
 )
 
 // requirementValue is a requirement's metric over a few replications of c,
 // computed plainly: pooled p95 latencies (breaks still open at the end count
 // as never detected), means of the rates.
-func requirementValue(t *testing.T, c sim.Config, metric string, reps int) float64 {
+func requirementValue(t *testing.T, c sim.Config, key string, reps int) float64 {
 	t.Helper()
 	var lat []float64
 	var battery, wakeups, up, unnoticed float64
@@ -28,28 +29,28 @@ func requirementValue(t *testing.T, c sim.Config, metric string, reps int) float
 		up += float64(r.UpTime) / float64(c.Horizon)
 		unnoticed += r.BrokenTime.Minutes() / days
 		for _, b := range r.Breaks {
-			switch metric {
-			case DetectClientP95:
+			switch key {
+			case metric.DetectClientP95:
 				lat = append(lat, latency(b.Client))
-			case DetectServerP95:
+			case metric.DetectServerP95:
 				lat = append(lat, latency(b.Server))
 			}
 		}
-		if metric == PushLatencyP95 {
+		if key == metric.PushLatencyP95 {
 			for _, l := range r.PushLatency {
 				lat = append(lat, l.Seconds())
 			}
 		}
 	}
 	n := float64(reps)
-	switch metric {
-	case BatteryPctPerDay:
+	switch key {
+	case metric.BatteryPctPerDay:
 		return battery / n
-	case WakeupsPerHour:
+	case metric.WakeupsPerHour:
 		return wakeups / n
-	case Availability:
+	case metric.Availability:
 		return up / n
-	case UnnoticedMinPerDay:
+	case metric.UnnoticedMinPerDay:
 		return unnoticed / n
 	}
 	if len(lat) == 0 {
@@ -89,12 +90,12 @@ func TestBuiltinsHaveARequirementTheIntervalMoves(t *testing.T) {
 		for _, r := range s.Sweep.Require {
 			a, b := requirementValue(t, short, r.Metric, reps), requirementValue(t, long, r.Metric, reps)
 			enough := 0.2 * max(math.Abs(a), math.Abs(b))
-			if IsLatency(r.Metric) {
+			if metric.IsLatency(r.Metric) {
 				enough = 0.2 * span
 			}
 			if math.Abs(b-a) >= enough || (math.IsInf(b, 1) && !math.IsInf(a, 1)) {
 				moved += " " + r.Metric
-			} else if r.Metric == DetectClientP95 || r.Metric == DetectServerP95 {
+			} else if r.Metric == metric.DetectClientP95 || r.Metric == metric.DetectServerP95 {
 				t.Errorf("%s: %s is %.4g at %v and %.4g at %v: the interval does not move it", name, r.Metric,
 					a, short.EffectiveInterval(), b, long.EffectiveInterval())
 			}

@@ -3,6 +3,7 @@ package scenarios
 import (
 	"os"
 	"path/filepath"
+	"pingtune/internal/golden"
 	"regexp"
 	"strings"
 	"testing"
@@ -41,7 +42,7 @@ func writeOrCompare(t *testing.T, path, got, want string) {
 	if got == want {
 		return
 	}
-	if *update {
+	if golden.Updating() {
 		if err := os.WriteFile(path, []byte(want), 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -3,6 +3,7 @@ package scenarios
 import (
 	"strings"
 
+	"pingtune/metric"
 	"pingtune/sim"
 )
 
@@ -233,25 +234,25 @@ var distributionFields = []fieldSpec{
 // requirementFields lists one Bound per metric sweep.require can bound.
 func requirementFields() []fieldSpec {
 	docs := map[string]string{
-		DetectClientP95:    "p95 of the time until the client learns of a break (a duration; at most by default).",
-		DetectServerP95:    "p95 of the time until the server learns of a break (a duration; at most by default).",
-		PushLatencyP95:     "p95 of the time from sending a push to its delivery; a lost push counts as never delivered (a duration; at most by default).",
-		BatteryPctPerDay:   "Battery used a day, in % (at most by default).",
-		WakeupsPerHour:     "Wakeups of the suspended app an hour (at most by default).",
-		Availability:       "The share of time the connection is up end to end, a fraction from 0 to 1 (at least by default).",
-		UnnoticedMinPerDay: "Minutes a day the client holds a dead connection it believes up (at most by default).",
+		metric.DetectClientP95:    "p95 of the time until the client learns of a break (a duration; at most by default).",
+		metric.DetectServerP95:    "p95 of the time until the server learns of a break (a duration; at most by default).",
+		metric.PushLatencyP95:     "p95 of the time from sending a push to its delivery; a lost push counts as never delivered (a duration; at most by default).",
+		metric.BatteryPctPerDay:   "Battery used a day, in % (at most by default).",
+		metric.WakeupsPerHour:     "Wakeups of the suspended app an hour (at most by default).",
+		metric.Availability:       "The share of time the connection is up end to end, a fraction from 0 to 1 (at least by default).",
+		metric.UnnoticedMinPerDay: "Minutes a day the client holds a dead connection it believes up (at most by default).",
 	}
 	var out []fieldSpec
-	for _, m := range Metrics() {
+	for _, m := range metric.Requirable() {
 		kind := kindNumber
-		if IsLatency(m) {
+		if metric.IsLatency(m) {
 			kind = kindDuration
 		}
 		lo, hi := "", ""
 		if kind == kindNumber {
 			lo = "0"
 		}
-		if m == Availability {
+		if m == metric.Availability {
 			hi = "1"
 		}
 		out = append(out, fieldSpec{Name: m, Kind: kindBound, Doc: docs[m], Fields: []fieldSpec{

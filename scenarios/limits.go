@@ -44,7 +44,7 @@ func CheckLimits(cfg *sim.Config, intervals []time.Duration) error {
 		bad("replications", fmt.Sprint(cfg.Replications), "must be at most %d", maxReplications)
 	}
 	if cfg.Horizon > maxHorizon {
-		bad("horizon", formatDuration(cfg.Horizon), "must be at most %s", formatDuration(maxHorizon))
+		bad("horizon", sim.FormatDuration(cfg.Horizon), "must be at most %s", sim.FormatDuration(maxHorizon))
 	}
 	field, own := "sweep.interval", len(intervals) == 0
 	if own {
@@ -58,10 +58,10 @@ func CheckLimits(cfg *sim.Config, intervals []time.Duration) error {
 		smallest, largest = min(smallest, t), max(largest, t)
 	}
 	if smallest < sim.MinInterval {
-		bad(field, formatDuration(smallest), "every interval must be at least %s", formatDuration(sim.MinInterval))
+		bad(field, sim.FormatDuration(smallest), "every interval must be at least %s", sim.FormatDuration(sim.MinInterval))
 	}
 	if largest > sim.MaxDuration {
-		bad(field, formatDuration(largest), "every interval must be at most %s (100 years)", formatDuration(sim.MaxDuration))
+		bad(field, sim.FormatDuration(largest), "every interval must be at most %s (100 years)", sim.FormatDuration(sim.MaxDuration))
 	}
 	if len(errs) > 0 {
 		return errors.Join(errs...)
@@ -130,7 +130,7 @@ func checkLoad(cfg *sim.Config, intervals []time.Duration, intervalField string)
 		t := worst.largest(events)
 		errs = append(errs, &sim.FieldError{Field: fieldOf(t), Msg: fmt.Sprintf(
 			"a replication would need about %.2g events (%.2g %s × %.0f events each, over %s), more than max_events %d: it would stop part-way; lower the rate or the horizon, or raise max_events",
-			e, t.count, t.what, t.events/t.count, formatDuration(cfg.Horizon), cfg.MaxEvents)})
+			e, t.count, t.what, t.events/t.count, sim.FormatDuration(cfg.Horizon), cfg.MaxEvents)})
 	}
 	if total > maxEventEstimate {
 		errs = append(errs, &sim.FieldError{Field: "replications", Msg: fmt.Sprintf(

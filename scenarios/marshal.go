@@ -2,11 +2,13 @@ package scenarios
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
 
+	"pingtune/metric"
 	"pingtune/sim"
 
 	"gopkg.in/yaml.v3"
@@ -17,6 +19,39 @@ import (
 // preset's name as name), every default written out. Parse reads the result
 // back to an equal Scenario, Source aside.
 func Marshal(s *Scenario) ([]byte, error) {
+	root, err := resolvedNode(s)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(root); err != nil {
+		return nil, fmt.Errorf("scenarios: marshal: %w", err)
+	}
+	if err := enc.Close(); err != nil {
+		return nil, fmt.Errorf("scenarios: marshal: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// MarshalJSON writes what Marshal does as JSON, from the same document: its
+// keys in the YAML's order, numbers and booleans as such, durations and
+// powers as the strings the YAML writes ("10m", "1210mW").
+func MarshalJSON(s *Scenario) (json.RawMessage, error) {
+	root, err := resolvedNode(s)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if err := nodeJSON(&b, root); err != nil {
+		return nil, fmt.Errorf("scenarios: marshal: %w", err)
+	}
+	return json.RawMessage(b.Bytes()), nil
+}
+
+// resolvedNode is the resolved scenario as a YAML document.
+func resolvedNode(s *Scenario) (*yaml.Node, error) {
 	c := &s.Config
 	if int(c.App.BackgroundTask) >= len(sim.TaskPolicies()) {
 		return nil, fmt.Errorf("scenarios: marshal: unknown background task policy %d", c.App.BackgroundTask)
@@ -119,17 +154,7 @@ func Marshal(s *Scenario) ([]byte, error) {
 	if sw := formatSweep(s.Sweep); sw != nil {
 		add(root, "sweep", sw)
 	}
-
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(root); err != nil {
-		return nil, fmt.Errorf("scenarios: marshal: %w", err)
-	}
-	if err := enc.Close(); err != nil {
-		return nil, fmt.Errorf("scenarios: marshal: %w", err)
-	}
-	return buf.Bytes(), nil
+	return root, nil
 }
 
 // MarshalRadio writes radio as a radio: block that a scenario can take as
@@ -206,7 +231,7 @@ func formatSweep(s Sweep) *yaml.Node {
 				dir = "max"
 			}
 			bound := num(FormatBound(r.Metric, r.Bound))
-			if IsLatency(r.Metric) {
+			if metric.IsLatency(r.Metric) {
 				bound = str(FormatBound(r.Metric, r.Bound))
 			}
 			add(req, r.Metric, flowMap(dir, bound))
@@ -260,7 +285,7 @@ func text(s string) *yaml.Node {
 func str(s string) *yaml.Node        { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
 func num(s string) *yaml.Node        { return &yaml.Node{Kind: yaml.ScalarNode, Value: s} }
 func float(x float64) *yaml.Node     { return num(formatFloat(x)) }
-func dur(d time.Duration) *yaml.Node { return str(formatDuration(d)) }
+func dur(d time.Duration) *yaml.Node { return str(sim.FormatDuration(d)) }
 func boolean(b bool) *yaml.Node      { return num(strconv.FormatBool(b)) }
 
 func blockMap(kv ...any) *yaml.Node {

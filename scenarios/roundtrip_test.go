@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"pingtune/metric"
 	"pingtune/sim"
 )
 
@@ -177,13 +178,13 @@ func randomScenario(r *rand.Rand) *Scenario {
 		slices.Sort(s.Sweep.Intervals)
 		s.Sweep.Intervals = slices.Compact(s.Sweep.Intervals)
 	}
-	for _, m := range Metrics() {
+	for _, m := range metric.Requirable() {
 		if r.IntN(2) == 0 {
 			continue
 		}
 		req := Requirement{Metric: m, Upper: r.IntN(2) == 0, Bound: num(0, 100)}
 		switch {
-		case IsLatency(m):
+		case metric.IsLatency(m):
 			req.Bound = dur(24 * time.Hour).Seconds()
 		case m == "availability":
 			req.Bound = num(0, 1)

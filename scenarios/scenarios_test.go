@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"pingtune/sim"
+
+	"pingtune/internal/golden"
 )
 
 // TestBuiltins loads every built-in scenario and compares its resolved form
@@ -47,16 +49,7 @@ func TestBuiltins(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", name+".golden.yaml")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			} else if want, err := os.ReadFile(golden); err != nil {
-				t.Fatal(err)
-			} else if !bytes.Equal(got, want) {
-				t.Errorf("Marshal differs from %s (go test -update to accept):\n%s", golden, got)
-			}
+			golden.Check(t, filepath.Join("testdata", name+".golden.yaml"), got)
 			roundTrip(t, s)
 		})
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"pingtune/metric"
 	"pingtune/sim"
 
 	"gopkg.in/yaml.v3"
@@ -31,31 +32,6 @@ type Requirement struct {
 	Bound  float64 // seconds for the latency metrics, else the plain number
 }
 
-// The metrics a requirement can bound, as sweep.require names them.
-// Latency bounds are in seconds.
-const (
-	DetectClientP95  = "detect_client_p95"
-	DetectServerP95  = "detect_server_p95"
-	PushLatencyP95   = "push_latency_p95"
-	BatteryPctPerDay = "battery_pct_per_day"
-	WakeupsPerHour   = "wakeups_per_hour"
-	Availability     = "availability"
-	// UnnoticedMinPerDay bounds the minutes a day the client holds a dead
-	// connection it believes up: detection weighted by time, which a flood of
-	// quickly found breaks cannot dilute the way it can a pooled p95.
-	UnnoticedMinPerDay = "unnoticed_min_per_day"
-)
-
-// Metrics lists the metrics sweep.require can bound, in the order
-// Sweep.Require keeps and reports show them.
-func Metrics() []string {
-	return []string{DetectClientP95, DetectServerP95, PushLatencyP95, BatteryPctPerDay, WakeupsPerHour, Availability, UnnoticedMinPerDay}
-}
-
-// IsLatency reports whether metric is a pooled p95 latency, bounded by a
-// duration (in seconds).
-func IsLatency(metric string) bool { return strings.HasSuffix(metric, "_p95") }
-
 // Op is "<=" for an upper bound and ">=" for a lower one.
 func (r Requirement) Op() string {
 	if r.Upper {
@@ -72,9 +48,9 @@ func (r Requirement) String() string {
 
 // FormatBound writes a bound as a scenario would: a duration for the latency
 // metrics, else a number.
-func FormatBound(metric string, v float64) string {
-	if IsLatency(metric) && !math.IsInf(v, 0) && !math.IsNaN(v) {
-		return formatDuration(secondsToDuration(v))
+func FormatBound(key string, v float64) string {
+	if metric.IsLatency(key) && !math.IsInf(v, 0) && !math.IsNaN(v) {
+		return sim.FormatDuration(secondsToDuration(v))
 	}
 	return formatFloat(v)
 }
@@ -149,7 +125,7 @@ func (d *decoder) intervals(path string, n *yaml.Node) []time.Duration {
 		for i, item := range items {
 			v, ok := d.listDuration(path, items, i)
 			if ok && v < sim.MinInterval {
-				d.errorf(item, index(path, i), "interval %s is below the %s minimum", formatDuration(v), formatDuration(sim.MinInterval))
+				d.errorf(item, index(path, i), "interval %s is below the %s minimum", sim.FormatDuration(v), sim.FormatDuration(sim.MinInterval))
 			}
 			list = append(list, v)
 			allOK = allOK && ok
@@ -162,7 +138,7 @@ func (d *decoder) intervals(path string, n *yaml.Node) []time.Duration {
 		if !isNull(n) {
 			v, ok := d.duration(path, n)
 			if ok && v < sim.MinInterval {
-				d.errorf(n, path, "interval %s is below the %s minimum", formatDuration(v), formatDuration(sim.MinInterval))
+				d.errorf(n, path, "interval %s is below the %s minimum", sim.FormatDuration(v), sim.FormatDuration(sim.MinInterval))
 			}
 			return []time.Duration{v}
 		}
@@ -186,16 +162,16 @@ func (e *rangeError) Error() string { return e.msg }
 func intervalRange(from, to, step time.Duration) ([]time.Duration, error) {
 	switch {
 	case from < sim.MinInterval:
-		return nil, &rangeError{"from", fmt.Sprintf("from %s is below the %s minimum interval", formatDuration(from), formatDuration(sim.MinInterval))}
+		return nil, &rangeError{"from", fmt.Sprintf("from %s is below the %s minimum interval", sim.FormatDuration(from), sim.FormatDuration(sim.MinInterval))}
 	case to < from:
-		return nil, &rangeError{"to", fmt.Sprintf("to %s is before from %s", formatDuration(to), formatDuration(from))}
+		return nil, &rangeError{"to", fmt.Sprintf("to %s is before from %s", sim.FormatDuration(to), sim.FormatDuration(from))}
 	case step <= 0:
-		return nil, &rangeError{"step", fmt.Sprintf("step must be positive (got %s)", formatDuration(step))}
+		return nil, &rangeError{"step", fmt.Sprintf("step must be positive (got %s)", sim.FormatDuration(step))}
 	}
 	count := uint64(to-from)/uint64(step) + 1
 	if count > maxIntervals {
 		return nil, &rangeError{"", fmt.Sprintf("%s to %s step %s is %d intervals, more than the %d a sweep may have",
-			formatDuration(from), formatDuration(to), formatDuration(step), count, maxIntervals)}
+			sim.FormatDuration(from), sim.FormatDuration(to), sim.FormatDuration(step), count, maxIntervals)}
 	}
 	list := make([]time.Duration, 0, count)
 	for i := range time.Duration(count) {
@@ -212,7 +188,7 @@ func sortIntervals(list []time.Duration) error {
 	slices.Sort(list)
 	for i := 1; i < len(list); i++ {
 		if list[i] == list[i-1] {
-			return fmt.Errorf("interval %s is listed twice", formatDuration(list[i]))
+			return fmt.Errorf("interval %s is listed twice", sim.FormatDuration(list[i]))
 		}
 	}
 	return nil
@@ -243,7 +219,7 @@ func ParseIntervals(s string) ([]time.Duration, error) {
 			return nil, err
 		}
 		if d < sim.MinInterval {
-			return nil, fmt.Errorf("interval %s is below the %s minimum", formatDuration(d), formatDuration(sim.MinInterval))
+			return nil, fmt.Errorf("interval %s is below the %s minimum", sim.FormatDuration(d), sim.FormatDuration(sim.MinInterval))
 		}
 		list = append(list, d)
 	}
@@ -254,7 +230,8 @@ func ParseIntervals(s string) ([]time.Duration, error) {
 }
 
 // requirements decodes sweep.require. A plain value bounds the metric in its
-// natural direction (at most, except availability: at least); {max: v} or
+// natural direction (metric.Def.Upper: at most, except availability: at
+// least); {max: v} or
 // {min: v} says the direction.
 func (d *decoder) requirements(path string, n *yaml.Node) []Requirement {
 	f := d.mappingOf(path, n, "a mapping of metric: bound", "requirement", keysOf("sweep.require"))
@@ -262,13 +239,13 @@ func (d *decoder) requirements(path string, n *yaml.Node) []Requirement {
 		return nil
 	}
 	var out []Requirement
-	for _, m := range Metrics() {
+	for _, m := range metric.Requirable() {
 		v := f.get(m)
 		if v == nil {
 			continue
 		}
 		p := child(path, m)
-		r := Requirement{Metric: m, Upper: m != "availability"}
+		r := Requirement{Metric: m, Upper: metric.ByRequire(m).Upper}
 		if v.Kind == yaml.MappingNode {
 			g := d.mapping(p, v, "", keysOf(child("sweep.require", m))...)
 			switch {
@@ -298,11 +275,12 @@ func (d *decoder) requirements(path string, n *yaml.Node) []Requirement {
 
 // bound decodes a requirement's bound: a duration (in seconds) for the
 // latency metrics, a fraction for availability, else a number.
-func (d *decoder) bound(path, metric string, n *yaml.Node) (float64, bool) {
-	if IsLatency(metric) {
+func (d *decoder) bound(path, key string, n *yaml.Node) (float64, bool) {
+	def := metric.ByRequire(key)
+	if def.IsLatency() {
 		t, ok := d.duration(path, n)
 		if ok && (t < 0 || t > maxHorizon) {
-			d.errorf(n, path, "must be between 0 and %s (got %s)", formatDuration(maxHorizon), formatDuration(t))
+			d.errorf(n, path, "must be between 0 and %s (got %s)", sim.FormatDuration(maxHorizon), sim.FormatDuration(t))
 			return 0, false
 		}
 		return t.Seconds(), ok
@@ -310,7 +288,7 @@ func (d *decoder) bound(path, metric string, n *yaml.Node) (float64, bool) {
 	x, ok := d.float(path, n)
 	switch {
 	case !ok:
-	case metric == "availability" && (x < 0 || x > 1):
+	case def.Unit == metric.Fraction && (x < 0 || x > 1):
 		d.errorf(n, path, "must be a fraction between 0 and 1 (got %s)", formatFloat(x))
 		ok = false
 	case x < 0:

@@ -8,8 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"pingtune/sim"
 )
 
 // The scalar syntaxes of the scenario language: durations (7d, 1h30m,
@@ -182,8 +180,6 @@ func unitWord(u string) string {
 	}
 	return ""
 }
-
-func formatDuration(d time.Duration) string { return sim.FormatDuration(d) }
 
 // isNumber reports whether s is a plain decimal number: an optional sign,
 // digits with an optional fraction, and an optional exponent. It refuses

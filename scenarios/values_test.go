@@ -5,6 +5,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"pingtune/sim"
 )
 
 func TestParseDuration(t *testing.T) {
@@ -65,15 +67,15 @@ func TestFormatDuration(t *testing.T) {
 		{1, "0.000001ms"}, {time.Second + 1, "1.000000001s"}, {-5 * time.Second, "-5s"},
 		{math.MaxInt64, "9223372036.854775807s"}, {math.MinInt64, "-9223372036.854775808s"},
 	} {
-		if got := formatDuration(c.in); got != c.want {
-			t.Errorf("formatDuration(%d) = %q, want %q", c.in, got, c.want)
+		if got := sim.FormatDuration(c.in); got != c.want {
+			t.Errorf("sim.FormatDuration(%d) = %q, want %q", c.in, got, c.want)
 		}
 	}
 	// Every duration ParseDuration can give formats back to itself.
 	for _, d := range []time.Duration{1, 999, 1001, 123456789, 3*time.Hour + 7, math.MaxInt64, -math.MaxInt64, 86399999999999} {
-		back, err := ParseDuration(formatDuration(d))
+		back, err := ParseDuration(sim.FormatDuration(d))
 		if err != nil || back != d {
-			t.Errorf("ParseDuration(formatDuration(%d)) = %d, %v", d, back, err)
+			t.Errorf("ParseDuration(sim.FormatDuration(%d)) = %d, %v", d, back, err)
 		}
 	}
 }

@@ -235,10 +235,20 @@ type ScriptedEvent struct {
 // EffectiveInterval is the background heartbeat interval the platform really
 // uses: the interval, raised to the keepalive minimum where there is one.
 func (c *Config) EffectiveInterval() time.Duration {
-	if c.Platform.Keepalive && !c.Platform.AlwaysAwake && c.App.Interval < c.Platform.KeepaliveMin {
-		return c.Platform.KeepaliveMin
+	if floor := c.Platform.IntervalFloor(); c.App.Interval < floor {
+		return floor
 	}
 	return c.App.Interval
+}
+
+// IntervalFloor is the shortest background interval the platform runs: its
+// keepalive minimum when a suspended app is woken by a keepalive handler,
+// else 0 (no clamp).
+func (p *Platform) IntervalFloor() time.Duration {
+	if p.Keepalive && !p.AlwaysAwake {
+		return p.KeepaliveMin
+	}
+	return 0
 }
 
 // ForegroundInterval is the timer-driven ping interval while in the foreground.
@@ -265,20 +275,17 @@ func (c Config) WithInterval(t time.Duration) Config {
 
 // Warnings are the things a user should know about this configuration before
 // trusting its numbers: a clamped interval, a timeout that cannot work.
-func (c *Config) Warnings() []string {
-	var w []string
+func (c *Config) Warnings() []Warning {
+	var w []Warning
 	T, eff := c.App.Interval, c.EffectiveInterval()
 	if eff != T {
-		w = append(w, fmt.Sprintf("app.heartbeat.interval %s is below the %s keepalive minimum; the platform clamps it to %s",
-			FormatDuration(T), c.Platform.Name, FormatDuration(eff)))
+		w = append(w, Warning{Kind: WarnClamped, Interval: T, Platform: c.Platform.Name, Limit: eff})
 	}
 	if !c.Platform.AlwaysAwake && !c.Platform.Keepalive {
-		w = append(w, fmt.Sprintf("platform %s has no keepalive handler: a suspended app sends no pings, so the interval only applies in the foreground",
-			c.Platform.Name))
+		w = append(w, Warning{Kind: WarnNoKeepalive, Platform: c.Platform.Name})
 	}
 	if s := c.ServerIdleTimeout(); s > 0 && s <= eff {
-		w = append(w, fmt.Sprintf("server.idle_timeout %s is not longer than the effective interval %s: the server will drop healthy connections",
-			FormatDuration(s), FormatDuration(eff)))
+		w = append(w, Warning{Kind: WarnServerIdle, Setting: s, Interval: eff})
 	}
 	late := 0
 	for _, e := range c.Events {
@@ -287,12 +294,11 @@ func (c *Config) Warnings() []string {
 		}
 	}
 	if late > 0 {
-		w = append(w, fmt.Sprintf("%d of the scripted events come after the horizon %s and never happen", late, FormatDuration(c.Horizon)))
+		w = append(w, Warning{Kind: WarnLateEvents, Count: late, Setting: c.Horizon})
 	}
 	w = append(w, c.policyWarnings()...)
 	if nat := c.Network.NATIdleTimeout; nat > 0 && nat <= eff && c.Network.NATIdleFleet == nil {
-		w = append(w, fmt.Sprintf("network.nat_idle_timeout %s is not longer than the effective interval %s: the NAT will forget the connection between pings",
-			FormatDuration(nat), FormatDuration(eff)))
+		w = append(w, Warning{Kind: WarnNATIdle, Setting: nat, Interval: eff})
 	}
 	return w
 }

@@ -17,12 +17,12 @@ func (w *World) drawFleet() {
 	if f := c.Network.NATIdleFleet; f != nil {
 		w.natIdle = f.Sample(w.rng[streamFleet])
 	}
-	w.idleTimout = c.ServerIdleTimeout()
+	w.idleTimeout = c.ServerIdleTimeout()
 	if f := c.Server.IdleTimeoutFleet; f != nil && c.Server.IdleTimeoutMultiple == 0 {
-		w.idleTimout = f.Sample(w.rng[streamFleet])
+		w.idleTimeout = f.Sample(w.rng[streamFleet])
 	}
-	w.res.NATIdle, w.res.ServerIdle = w.natIdle, w.idleTimout
-	w.longestDrawn = max(w.natIdle, w.idleTimout)
+	w.res.NATIdle, w.res.ServerIdle = w.natIdle, w.idleTimeout
+	w.longestDrawn = max(w.natIdle, w.idleTimeout)
 }
 
 // redrawNAT moves the device behind a new NAT after a handover.

@@ -108,14 +108,13 @@ func (c *Config) PolicyRange() (lo, hi time.Duration) {
 
 // policyWarnings says when the policy may choose intervals the platform
 // will not run.
-func (c *Config) policyWarnings() []string {
+func (c *Config) policyWarnings() []Warning {
 	if c.App.Policy.Kind == PolicyFixed {
 		return nil
 	}
 	lo, _ := c.PolicyRange()
 	if eff := c.Platform.clampInterval(lo); eff != lo {
-		return []string{fmt.Sprintf("app.heartbeat.policy %s may choose intervals down to %s, below the %s keepalive minimum; the platform clamps them to %s",
-			c.App.Policy.Kind, FormatDuration(lo), c.Platform.Name, FormatDuration(eff))}
+		return []Warning{{Kind: WarnPolicyClamped, Policy: c.App.Policy.Kind.String(), Interval: lo, Limit: eff, Platform: c.Platform.Name}}
 	}
 	return nil
 }

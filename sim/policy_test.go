@@ -120,7 +120,7 @@ func TestPolicyBelowThePlatformFloorIsClamped(t *testing.T) {
 	cfg.App.Policy = sim.Policy{Kind: sim.PolicyAdaptive, Adaptive: sim.MarsAdaptive()}
 	found := false
 	for _, w := range cfg.Warnings() {
-		found = found || strings.Contains(w, "app.heartbeat.policy adaptive") && strings.Contains(w, "clamps them to 10m")
+		found = found || w.Kind == sim.WarnPolicyClamped && strings.Contains(w.String(), "app.heartbeat.policy adaptive") && strings.Contains(w.String(), "clamps them to 10m")
 	}
 	if !found {
 		t.Errorf("no clamp warning in %q", cfg.Warnings())

@@ -75,7 +75,7 @@ func (w *World) policyConnected() {
 	}
 	w.rearm()
 	if m := w.cfg.Server.IdleTimeoutMultiple; m > 0 {
-		w.idleTimout = durationOf(m * float64(w.interval))
+		w.idleTimeout = durationOf(m * float64(w.interval))
 	}
 }
 

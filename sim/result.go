@@ -14,7 +14,10 @@ const (
 	NumWakeCauses
 )
 
-var wakeCauseNames = [NumWakeCauses]string{"keepalive", "socket", "push", "user"}
+// Names by value. Every table indexed by a cause is declared with the
+// cause count as its length and a literal of its own length, so that a
+// cause added to the list above fails to compile until each table has it.
+var wakeCauseNames [NumWakeCauses]string = [...]string{"keepalive", "socket", "push", "user"}
 
 func (c WakeCause) String() string { return wakeCauseNames[c] }
 
@@ -33,7 +36,7 @@ const (
 	NumCauses
 )
 
-var causeNames = [NumCauses]string{"wifi", "handover", "nat", "server_graceful", "server_silent", "kill", "server_idle"}
+var causeNames [NumCauses]string = [...]string{"wifi", "handover", "nat", "server_graceful", "server_silent", "kill", "server_idle"}
 
 func (c Cause) String() string { return causeNames[c] }
 
@@ -65,7 +68,7 @@ const (
 	NumVias
 )
 
-var viaNames = [NumVias]string{"", "ping_timeout", "interface_down", "ip_change", "reset", "kill", "idle_timeout", "restart", "takeover", "fin"}
+var viaNames [NumVias]string = [...]string{"", "ping_timeout", "interface_down", "ip_change", "reset", "kill", "idle_timeout", "restart", "takeover", "fin"}
 
 func (v Via) String() string { return viaNames[v] }
 

@@ -13,8 +13,8 @@ func (w *World) openSession(id int) {
 
 // heard: a packet from the client arrived; the idle timer starts again.
 func (w *World) heard() {
-	if w.idleTimout > 0 {
-		w.eng.Set(&w.idleTimer, later(w.now(), w.idleTimout), evIdleTimeout, 0)
+	if w.idleTimeout > 0 {
+		w.eng.Set(&w.idleTimer, later(w.now(), w.idleTimeout), evIdleTimeout, 0)
 	}
 }
 

@@ -56,11 +56,11 @@ const (
 	NumLanes
 )
 
-var laneNames = [NumLanes]string{"app", "task", "path", "nat", "server", "session", "conn", "radio"}
+var laneNames [NumLanes]string = [...]string{"app", "task", "path", "nat", "server", "session", "conn", "radio"}
 
 func (l Lane) String() string { return laneNames[l] }
 
-var stateNames = [NumLanes][]string{
+var stateNames [NumLanes][]string = [...][]string{
 	LaneApp:     {"foreground", "background", "suspended", "terminated"},
 	LaneTask:    {"none", "held"},
 	LanePath:    {"up", "down"},
@@ -80,7 +80,7 @@ func (l Lane) StateName(s uint8) string { return stateNames[l][s] }
 // legal lists, per lane, the transitions the model may make: [from][to].
 // Anything else is a bug and panics (see setState). A tail stage may move to
 // the next stage or restart, hence RadioTail → RadioTail.
-var legal = [NumLanes][][]bool{
+var legal [NumLanes][][]bool = [...][][]bool{
 	LaneApp: {
 		Foreground: {Background: true},
 		Background: {Foreground: true, Suspended: true, Terminated: true},

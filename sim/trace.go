@@ -38,7 +38,7 @@ const (
 	NumTraceKinds
 )
 
-var traceKindNames = [NumTraceKinds]string{
+var traceKindNames [NumTraceKinds]string = [...]string{
 	"state", "wakeup", "keepalive", "ping_sent", "pong_received", "ping_timeout",
 	"connect_start", "connect_ok", "connect_fail", "break", "detect_client", "detect_server",
 	"recover", "push_sent", "push_queued", "push_delivered", "push_lost", "push_dropped",

@@ -72,9 +72,9 @@ type World struct {
 	cancel func() bool // Options.Cancel
 	res    Result
 
-	interval   time.Duration // the effective background interval, as the policy sets it
-	idleTimout time.Duration // the server's, at this interval; 0: none
-	natIdle    time.Duration // the NAT's idle timeout (fleet.go); 0: no NAT
+	interval    time.Duration // the effective background interval, as the policy sets it
+	idleTimeout time.Duration // the server's, at this interval; 0: none
+	natIdle     time.Duration // the NAT's idle timeout (fleet.go); 0: no NAT
 
 	policy       heartbeatPolicy // policy.go
 	connectedAt  time.Duration   // when the current connection was established

@@ -10,14 +10,14 @@ import (
 // Point is the summary of all replications at one interval, as `run -json`
 // prints it and as `sweep` writes each entry of points[] (docs/results.md).
 type Point struct {
-	Scenario           string   `json:"scenario"`
-	Seed               uint64   `json:"seed"`
-	Replications       int      `json:"replications"`
-	HorizonS           float64  `json:"horizon_s"`
-	IntervalS          float64  `json:"interval_s"`
-	EffectiveIntervalS float64  `json:"effective_interval_s"`
-	Warnings           []string `json:"warnings"`
-	Metrics            Metrics  `json:"metrics"`
+	Scenario           string        `json:"scenario"`
+	Seed               uint64        `json:"seed"`
+	Replications       int           `json:"replications"`
+	HorizonS           float64       `json:"horizon_s"`
+	IntervalS          float64       `json:"interval_s"`
+	EffectiveIntervalS float64       `json:"effective_interval_s"`
+	Warnings           []sim.Warning `json:"warnings"`
+	Metrics            Metrics       `json:"metrics"`
 
 	// Reps holds the per-replication values behind the estimates, in
 	// replication order, for paired comparisons between intervals.
@@ -76,6 +76,12 @@ type WakeupCause struct {
 	User      float64 `json:"user"`
 }
 
+// PerCause is the rates in sim.WakeCause order. A wake cause added to sim
+// fails to compile here until WakeupCause has its field.
+func (w WakeupCause) PerCause() [sim.NumWakeCauses]float64 {
+	return [...]float64{w.Keepalive, w.Socket, w.Push, w.User}
+}
+
 // Breaks counts broken connections over all replications.
 type Breaks struct {
 	Total   int          `json:"total"`
@@ -100,8 +106,11 @@ type BreakByCause struct {
 // Get returns the count for cause c.
 func (b *BreakByCause) Get(c sim.Cause) int { return *b.field(c) }
 
+// field is the count of cause c. A cause added to sim fails to compile here
+// until BreakByCause has its field.
 func (b *BreakByCause) field(c sim.Cause) *int {
-	return [...]*int{&b.Wifi, &b.Handover, &b.NAT, &b.ServerGraceful, &b.ServerSilent, &b.Kill, &b.ServerIdle}[c]
+	var fields [sim.NumCauses]*int = [...]*int{&b.Wifi, &b.Handover, &b.NAT, &b.ServerGraceful, &b.ServerSilent, &b.Kill, &b.ServerIdle}
+	return fields[c]
 }
 
 // Latency is a pooled latency distribution in seconds: every break (or push)
@@ -156,10 +165,10 @@ func Summarize(cfg *sim.Config, results []sim.Result) Point {
 		Reps:               make([]RepValues, len(results)),
 	}
 	if p.Warnings == nil {
-		p.Warnings = []string{}
+		p.Warnings = []sim.Warning{}
 	}
 	if len(results) == 1 {
-		p.Warnings = append(p.Warnings, "one replication: the 95% intervals are not meaningful")
+		p.Warnings = append(p.Warnings, sim.Warning{Kind: sim.WarnOneReplication})
 	}
 	n := len(results)
 	hours := cfg.Horizon.Hours()

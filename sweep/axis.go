@@ -3,11 +3,13 @@ package sweep
 import (
 	"math"
 	"slices"
+
+	"pingtune/metric"
 )
 
-// AxisMetrics are the detection metrics the trade-off can be drawn against,
+// axisMetrics are the detection metrics the trade-off can be drawn against,
 // in the order of preference on a tie.
-var AxisMetrics = []string{DetectClientP95, UnnoticedMinPerDay, DetectServerP95}
+var axisMetrics = []string{DetectClientP95, UnnoticedMinPerDay, DetectServerP95}
 
 // axis picks the detection metric of the trade-off: the one whose
 // requirement binds the recommendation, or, when none binds, the one that
@@ -16,13 +18,13 @@ var AxisMetrics = []string{DetectClientP95, UnnoticedMinPerDay, DetectServerP95}
 func axis(res *Result) string {
 	if rec := res.Recommendation; rec.Index >= 0 {
 		for _, k := range rec.Binding {
-			if m := res.Requirements[k].Metric; slices.Contains(AxisMetrics, m) {
+			if m := res.Requirements[k].Metric; slices.Contains(axisMetrics, m) {
 				return m
 			}
 		}
 	}
-	best, spread := AxisMetrics[0], 0.0
-	for _, m := range AxisMetrics {
+	best, spread := axisMetrics[0], 0.0
+	for _, m := range axisMetrics {
 		lo, hi, sum, n := math.Inf(1), math.Inf(-1), 0.0, 0
 		for i := range res.Points {
 			if v, ok := AxisValue(&res.Points[i], m); ok {
@@ -48,19 +50,17 @@ func AxisValue(p *Point, metric string) (float64, bool) {
 	return v, ok
 }
 
-// AxisEstimate is AxisValue with its 95% interval.
-func AxisEstimate(p *Point, metric string) (v, lo, hi float64, ok bool) {
-	m := &p.Metrics
-	switch metric {
-	case DetectClientP95:
-		l := m.DetectClientS
+// AxisEstimate is AxisValue with its 95% interval: a latency's p95 with its
+// distribution-free interval, a rate's mean with its Student-t one.
+func AxisEstimate(p *Point, key string) (v, lo, hi float64, ok bool) {
+	def := metric.ByRequire(key)
+	switch {
+	case !slices.Contains(axisMetrics, key) || def == nil:
+		return math.NaN(), math.NaN(), math.NaN(), false
+	case def.IsLatency():
+		l := def.Latency(&p.Metrics)
 		return l.P95, float64(l.P95CI95[0]), float64(l.P95CI95[1]), l.N > 0
-	case DetectServerP95:
-		l := m.DetectServerS
-		return l.P95, float64(l.P95CI95[0]), float64(l.P95CI95[1]), l.N > 0
-	case UnnoticedMinPerDay:
-		e := m.UnnoticedMinPerDay
-		return e.Mean, e.Lo(), e.Hi(), true
 	}
-	return math.NaN(), math.NaN(), math.NaN(), false
+	e := def.Estimate(&p.Metrics)
+	return e.Mean, e.Lo(), e.Hi(), true
 }

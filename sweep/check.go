@@ -3,6 +3,7 @@ package sweep
 import (
 	"math"
 
+	"pingtune/metric"
 	"pingtune/stats"
 )
 
@@ -121,15 +122,11 @@ func evaluate(p *stats.Point, r Requirement) Check {
 	var value float64
 	var ci [2]stats.Bound
 	m := &p.Metrics
+	def := metric.ByRequire(r.Metric)
+	if def == nil {
+		panic("sweep: unknown metric " + r.Metric) // Analyze and Run validate first
+	}
 	switch r.Metric {
-	case BatteryPctPerDay:
-		value, ci = m.BatteryPctPerDay.Mean, m.BatteryPctPerDay.CI95
-	case WakeupsPerHour:
-		value, ci = m.WakeupsPerHour.Mean, m.WakeupsPerHour.CI95
-	case Availability:
-		value, ci = m.Availability.Mean, m.Availability.CI95
-	case UnnoticedMinPerDay:
-		value, ci = m.UnnoticedMinPerDay.Mean, m.UnnoticedMinPerDay.CI95
 	case DetectClientP95:
 		value, ci = latency(&c, p.ClientDetect, m.DetectClientS, beyond(&c, p.ClientCensored, m.DetectClientS.Censored, r.Bound))
 	case DetectServerP95:
@@ -137,10 +134,11 @@ func evaluate(p *stats.Point, r Requirement) Check {
 	case PushLatencyP95:
 		ps := m.Pushes
 		value, ci = latency(&c, p.PushLatency, ps.LatencyS, ps.Lost+ps.Dropped+ps.Pending)
-	default:
-		panic("sweep: unknown metric " + r.Metric) // Analyze and Run validate first
+	default: // a rate: its mean and Student-t interval
+		e := def.Estimate(m)
+		value, ci = e.Mean, e.CI95
 	}
-	if !IsLatency(r.Metric) && p.Replications < MinMeanReps {
+	if !metric.IsLatency(r.Metric) && p.Replications < MinMeanReps {
 		ci = [2]stats.Bound{stats.Bound(math.Inf(-1)), stats.Bound(math.Inf(1))} // unknown
 	}
 	if c.Status == Vacuous {

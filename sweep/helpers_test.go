@@ -1,9 +1,9 @@
 package sweep
 
 import (
-	"math"
 	"slices"
 
+	"pingtune/sim"
 	"pingtune/stats"
 )
 
@@ -11,7 +11,7 @@ import (
 // and the pooled client detection latencies; the rest is fixed.
 func pt(intervalS, effS float64, battery []float64, client []float64) stats.Point {
 	p := stats.Point{Scenario: "constructed", Seed: 1, Replications: len(battery), HorizonS: 7 * 86400,
-		IntervalS: intervalS, EffectiveIntervalS: effS, Warnings: []string{}}
+		IntervalS: intervalS, EffectiveIntervalS: effS, Warnings: []sim.Warning{}}
 	p.Reps = make([]stats.RepValues, len(battery))
 	avail := make([]float64, len(battery))
 	for i, b := range battery {
@@ -53,5 +53,3 @@ func latencies(n int, max float64) []float64 {
 	}
 	return xs
 }
-
-var inf = math.Inf(1)

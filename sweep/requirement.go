@@ -4,37 +4,32 @@ import (
 	"fmt"
 	"math"
 
+	"pingtune/metric"
 	"pingtune/scenarios"
 )
 
-// The metrics a requirement can bound: see package scenarios, which owns
-// the names and the Requirement type.
+// The metrics a requirement can bound: see package metric, which owns the
+// table of metrics (package scenarios owns the Requirement type).
 const (
-	DetectClientP95    = scenarios.DetectClientP95
-	DetectServerP95    = scenarios.DetectServerP95
-	PushLatencyP95     = scenarios.PushLatencyP95
-	BatteryPctPerDay   = scenarios.BatteryPctPerDay
-	WakeupsPerHour     = scenarios.WakeupsPerHour
-	Availability       = scenarios.Availability
-	UnnoticedMinPerDay = scenarios.UnnoticedMinPerDay
+	DetectClientP95    = metric.DetectClientP95
+	DetectServerP95    = metric.DetectServerP95
+	PushLatencyP95     = metric.PushLatencyP95
+	BatteryPctPerDay   = metric.BatteryPctPerDay
+	WakeupsPerHour     = metric.WakeupsPerHour
+	Availability       = metric.Availability
+	UnnoticedMinPerDay = metric.UnnoticedMinPerDay
 )
 
 // Requirement is one bound of sweep.require: Upper means metric <= Bound,
 // otherwise metric >= Bound.
 type Requirement = scenarios.Requirement
 
-// Metrics lists the metric names in the order reports show them.
-func Metrics() []string { return scenarios.Metrics() }
-
-// IsLatency reports whether metric is a pooled p95 latency in seconds.
-func IsLatency(metric string) bool { return scenarios.IsLatency(metric) }
-
 // FormatBound writes a bound in the scenario's YAML syntax.
-func FormatBound(metric string, v float64) string { return scenarios.FormatBound(metric, v) }
+func FormatBound(key string, v float64) string { return scenarios.FormatBound(key, v) }
 
 // validate checks a requirement names a known metric.
 func validate(r Requirement) error {
-	for _, m := range Metrics() {
+	for _, m := range metric.Requirable() {
 		if r.Metric == m {
 			if math.IsNaN(r.Bound) {
 				return fmt.Errorf("sweep: requirement %s: bound is NaN", r.Metric)
@@ -42,5 +37,5 @@ func validate(r Requirement) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("sweep: unknown requirement metric %q (want one of %v)", r.Metric, Metrics())
+	return fmt.Errorf("sweep: unknown requirement key %q (want one of %v)", r.Metric, metric.Requirable())
 }

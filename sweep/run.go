@@ -60,9 +60,7 @@ func Run(ctx context.Context, base *sim.Config, intervals []time.Duration, reqs 
 		return nil, err
 	}
 	res.Platform = base.Platform.Name
-	if base.Platform.Keepalive && !base.Platform.AlwaysAwake {
-		res.KeepaliveMinS = base.Platform.KeepaliveMin.Seconds()
-	}
+	res.KeepaliveMinS = base.Platform.IntervalFloor().Seconds()
 	res.NATIdleTimeoutS = base.Network.NATIdleTimeout.Seconds()
 	res.ServerIdleMult = base.Server.IdleTimeoutMultiple
 	if res.ServerIdleMult == 0 {

@@ -54,20 +54,20 @@ func guides(points []Point, reqs []Requirement) []Guide {
 func sameFloat(a, b float64) bool { return a == b || math.IsNaN(a) && math.IsNaN(b) }
 
 // valueText writes a check's value for a sentence.
-func valueText(metric string, v float64) string {
+func valueText(key string, v float64) string {
 	switch {
 	case math.IsNaN(v):
 		return "not measured (nothing to detect)"
 	case math.IsInf(v, 1):
 		return "unbounded (too many breaks never detected)"
 	}
-	return FormatBound(metric, v)
+	return FormatBound(key, v)
 }
 
 // learnedHint explains a detection requirement that the interval cannot
 // move: a side that learns of nearly every break some other way than the
 // heartbeat.
-func learnedHint(points []Point, metric string) string {
+func learnedHint(points []Point, key string) string {
 	const few = 0.05 // below this share, the heartbeat is not how breaks are found
 	shareOf := func(via map[string]int, key string) float64 {
 		total := 0
@@ -83,7 +83,7 @@ func learnedHint(points []Point, metric string) string {
 	for i := range points {
 		b := &points[i].Metrics.Breaks
 		var s float64
-		switch metric {
+		switch key {
 		case DetectClientP95:
 			s = shareOf(b.ClientVia, "ping_timeout")
 		case DetectServerP95:
@@ -103,7 +103,7 @@ func learnedHint(points []Point, metric string) string {
 	if most > 0 {
 		share = fmt.Sprintf("over %.0f%%", math.Floor(100*(1-most)))
 	}
-	if metric == DetectClientP95 {
+	if key == DetectClientP95 {
 		return fmt.Sprintf("the client learns of %s of its breaks from the OS (interface down, IP change) or a reset, not from a ping, so the interval barely moves it", share)
 	}
 	return fmt.Sprintf("the server learns of %s of its breaks by the client's reconnect, a restart or a FIN, not by its idle timeout, so the interval barely moves it", share)

@@ -21,8 +21,8 @@ func cmdSweep(ctx context.Context, args []string, e *env) error {
 	fs := newFlagSet("sweep", "SCENARIO", `Runs every interval of the scenario's sweep.interval (or -interval) over the same
 replications, tests sweep.require at each, and recommends the interval with the
 lowest battery use among those that meet every requirement. With -out DIR it
-writes DIR/results.json, results.csv, report.md, report.html and the plots
-tradeoff.png, metrics.png, detect-cdf.png and breaks.png, all or nothing.
+writes DIR/`+strings.Join(reports.SweepDocuments(), ", ")+` and the plots
+`+andList(reports.SweepPlots())+`, all or nothing.
 Exit status 3 when no interval meets the requirements.`, e.stderr)
 	c.register(fs, "seed", "reps", "horizon", "interval", "workers", "json", "check")
 	out := fs.String("out", "", "write results, plots and the report into this directory")
@@ -49,7 +49,7 @@ Exit status 3 when no interval meets the requirements.`, e.stderr)
 	if *out != "" {
 		// Before the work: a bad -out fails now, not after it; what an
 		// interrupted earlier sweep left is put right or removed.
-		if err := atomicfile.PrepareDir(*out, sweepOutputs); err != nil {
+		if err := atomicfile.PrepareDir(*out, reports.SweepOutputs()); err != nil {
 			return usagef("-out: %v", err)
 		}
 	}
@@ -70,7 +70,11 @@ Exit status 3 when no interval meets the requirements.`, e.stderr)
 	if err != nil {
 		return err
 	}
-	in := &reports.Sweep{Result: res, Description: sc.Description, Source: source(sc), Resolved: resolved,
+	resolvedJSON, err := scenarios.MarshalJSON(sc)
+	if err != nil {
+		return err
+	}
+	in := &reports.Sweep{Result: res, Description: sc.Description, Source: source(sc), Resolved: resolved, ResolvedJSON: resolvedJSON,
 		Command: reproduce("sweep", rest[0], cfg, intervals)}
 
 	var written []string
@@ -140,14 +144,17 @@ func intervalFlag(ivs []time.Duration) string {
 	return strings.Join(s, ",")
 }
 
-// sweepOutputs are every file a sweep may write, so that files an earlier
-// sweep wrote and this one did not (an SVG without -svg, a plot with nothing
-// to show) do not linger beside results they do not match.
-var sweepOutputs = []string{"results.json", "results.csv", "report.md", "report.html",
-	"tradeoff.png", "metrics.png", "detect-cdf.png", "breaks.png",
-	"tradeoff.svg", "metrics.svg", "detect-cdf.svg", "breaks.svg"}
+// andList joins names as a sentence does: "a, b and c".
+func andList(names []string) string {
+	if n := len(names); n > 1 {
+		return strings.Join(names[:n-1], ", ") + " and " + names[n-1]
+	}
+	return strings.Join(names, "")
+}
 
-// install makes dir hold files in place of an earlier sweep's outputs,
+// install makes dir hold files in place of an earlier sweep's outputs
+// (reports.SweepOutputs: files an earlier sweep wrote and this one did not,
+// an SVG without -svg or a plot with nothing to show, do not linger),
 // all at once (atomicfile.ReplaceDir): other files in dir are kept, and an
 // interrupt up to the swap leaves dir as it was.
 func install(ctx context.Context, dir string, files []reports.File) error {
@@ -155,7 +162,7 @@ func install(ctx context.Context, dir string, files []reports.File) error {
 	for i, f := range files {
 		set[i] = atomicfile.NamedData{Name: f.Name, Data: f.Data}
 	}
-	return atomicfile.ReplaceDir(dir, set, sweepOutputs, ctx.Err)
+	return atomicfile.ReplaceDir(dir, set, reports.SweepOutputs(), ctx.Err)
 }
 
 // unchanged says what an interrupted sweep left of its output directory.

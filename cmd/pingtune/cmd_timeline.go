@@ -10,7 +10,9 @@ import (
 	"time"
 
 	"pingtune/internal/atomicfile"
-	"pingtune/reports"
+	"pingtune/internal/durfmt"
+	"pingtune/reports/timeline"
+	"pingtune/reports/trace"
 	"pingtune/sim"
 )
 
@@ -25,7 +27,7 @@ detections and kills, and under the picture each break's story: what broke
 it, when and how each side learned of it, when it was repaired.
 Without -from/-to it shows the first break with an hour either side (longer
 if the break took longer to detect), or the first 6h if nothing broke.
-A window may hold at most `+strconv.Itoa(reports.MaxTimelineRecords)+` records (state changes and marks):
+A window may hold at most `+strconv.Itoa(timeline.MaxRecords)+` records (state changes and marks):
 more than a picture can show; narrow a busier one with -from/-to.`, e.stderr)
 	c.register(fs, "seed", "reps", "horizon", "interval", "o", "check")
 	o.register(fs, "start the picture at this time, e.g. 26h (alone: a 6h picture from it)",
@@ -46,7 +48,7 @@ more than a picture can show; narrow a busier one with -from/-to.`, e.stderr)
 	if err != nil {
 		return err
 	}
-	win, given, err := o.window(cfg.LatestEnd(), reports.WindowQuiet)
+	win, given, err := o.window(cfg.LatestEnd(), timeline.WindowQuiet)
 	if err != nil {
 		return err
 	}
@@ -57,13 +59,13 @@ more than a picture can show; narrow a busier one with -from/-to.`, e.stderr)
 		if err != nil {
 			return err
 		}
-		win = reports.DefaultWindow(&res)
+		win = timeline.DefaultWindow(&res)
 		how = "the first break ± 1h"
 		if len(res.Breaks) == 0 {
 			how = "no break: the first 6h"
 		}
 	}
-	rec := reports.NewTimelineRecorder(cfg, win)
+	rec := timeline.NewRecorder(cfg, win)
 	// The run stops early when the window turns out to hold more than a
 	// picture can show.
 	full := func() bool { _, over := rec.Overflow(); return over }
@@ -76,7 +78,7 @@ more than a picture can show; narrow a busier one with -from/-to.`, e.stderr)
 	}
 	tl := rec.Timeline(cfg, o.rep, &res)
 	write := func(w io.Writer) error {
-		if err := reports.WriteTimelinePNG(w, tl, size.w, size.h); err != nil {
+		if err := timeline.WritePNG(w, tl, size.w, size.h); err != nil {
 			return err
 		}
 		return ctx.Err() // interrupted while drawing: write nothing
@@ -88,14 +90,14 @@ more than a picture can show; narrow a busier one with -from/-to.`, e.stderr)
 		return err
 	}
 	_, err = fmt.Fprintf(e.stdout, "%s: %s replication %d, %s to %s (%s), %s\n", c.out, cfg.Name, o.rep,
-		reports.Clock(win.From), reports.Clock(win.To), how, breaksIn(&res, win))
+		durfmt.Clock(win.From), durfmt.Clock(win.To), how, breaksIn(&res, win))
 	return err
 }
 
 // tooBusy refuses a window with more records than a picture can show, and
 // proposes one that fits: from the same start to before the first record
 // beyond the limit, in whole hours (minutes when shorter).
-func tooBusy(win reports.Window, beyond time.Duration) error {
+func tooBusy(win trace.Window, beyond time.Duration) error {
 	span := beyond - win.From
 	switch {
 	case span >= 2*time.Hour:
@@ -105,12 +107,12 @@ func tooBusy(win reports.Window, beyond time.Duration) error {
 	}
 	return usagef("timeline: the window %s to %s holds more than %d records, more than a picture can show (they fill it up to %s); "+
 		"narrow it with -from and -to, e.g. -from %s -to %s",
-		reports.Clock(win.From), reports.Clock(win.To), reports.MaxTimelineRecords, reports.Clock(beyond),
+		durfmt.Clock(win.From), durfmt.Clock(win.To), timeline.MaxRecords, durfmt.Clock(beyond),
 		sim.FormatDuration(win.From), sim.FormatDuration(win.From+span))
 }
 
 // breaksIn counts the breaks that happened in win.
-func breaksIn(res *sim.Result, win reports.Window) string {
+func breaksIn(res *sim.Result, win trace.Window) string {
 	n := 0
 	for _, b := range res.Breaks {
 		if win.Contains(b.At) {
@@ -134,9 +136,9 @@ func (s *sizeFlag) Set(v string) error {
 	if !ok || err1 != nil || err2 != nil {
 		return fmt.Errorf("want WIDTHxHEIGHT in pixels, e.g. 1600x900")
 	}
-	if w < reports.MinTimelineWidth || h < reports.MinTimelineHeight || w > reports.MaxTimelineWidth || h > reports.MaxTimelineHeight {
+	if w < timeline.MinWidth || h < timeline.MinHeight || w > timeline.MaxWidth || h > timeline.MaxHeight {
 		return fmt.Errorf("%dx%d is outside %dx%d to %dx%d", w, h,
-			reports.MinTimelineWidth, reports.MinTimelineHeight, reports.MaxTimelineWidth, reports.MaxTimelineHeight)
+			timeline.MinWidth, timeline.MinHeight, timeline.MaxWidth, timeline.MaxHeight)
 	}
 	s.w, s.h = w, h
 	return nil

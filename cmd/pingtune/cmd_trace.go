@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"pingtune/internal/atomicfile"
-	"pingtune/reports"
+	"pingtune/reports/trace"
 	"pingtune/scenarios"
 	"pingtune/sim"
 )
@@ -41,7 +41,7 @@ which lines are printed; the simulation always runs from the start.`, e.stderr)
 		return err
 	}
 	write := func(w io.Writer) error {
-		tj := reports.NewTraceJSON(w, cfg, win)
+		tj := trace.NewJSON(w, cfg, win)
 		stop := func() bool { return ctx.Err() != nil }
 		if _, err := sim.Run(cfg, o.rep, sim.Options{Tracer: tj, Check: c.check, Cancel: stop}); err != nil {
 			return err
@@ -97,7 +97,7 @@ func (o *oneRep) load(c *common, args []string) (*sim.Config, error) {
 // window reads -from and -to against the horizon. Without either it returns
 // the whole run and given false. With only one, the window is span long
 // from it (or to it), inside the horizon.
-func (o *oneRep) window(horizon, span time.Duration) (win reports.Window, given bool, err error) {
+func (o *oneRep) window(horizon, span time.Duration) (win trace.Window, given bool, err error) {
 	parse := func(name, s string) (time.Duration, error) {
 		d, err := scenarios.ParseDuration(s)
 		if err != nil {
@@ -111,7 +111,7 @@ func (o *oneRep) window(horizon, span time.Duration) (win reports.Window, given 
 		}
 		return d, nil
 	}
-	win = reports.Window{From: 0, To: horizon}
+	win = trace.Window{From: 0, To: horizon}
 	if o.from == "" && o.to == "" {
 		return win, false, nil
 	}

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"pingtune/reports"
 )
 
 // cli runs one command line in-process with ctx.
@@ -101,7 +103,9 @@ func TestSweepIsTheSameForAnyWorkers(t *testing.T) {
 			}
 		}
 	}
-	want := []string{"breaks.png", "detect-cdf.png", "metrics.png", "report.html", "report.md", "results.csv", "results.json", "tradeoff.png"}
+	// Every document and every plot (this sweep has breaks to draw), no SVG
+	// without -svg.
+	want := append(reports.SweepDocuments(), reports.SweepPlots()...)
 	for _, name := range want {
 		if _, ok := ref[name]; !ok {
 			t.Errorf("no %s", name)

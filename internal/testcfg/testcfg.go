@@ -5,7 +5,8 @@ package testcfg
 import (
 	"time"
 
-	. "pingtune/sim" // nolint: the configs read like the scenario YAML
+	//lint:ignore ST1001 the configs read like the scenario YAML
+	. "pingtune/sim"
 )
 
 // LTERadio is the LTE profile of docs/sources.md (Huang et al., MobiSys 2012).
@@ -40,4 +41,24 @@ func Classic() Config {
 		Radio:  LTERadio(),
 		Device: Device{BatteryMAh: 1440, Voltage: 3.8, CPUPower: 0.25},
 	}
+}
+
+// TraceWorlds are worlds whose traces cover every kind of record: the
+// classic pattern, a NAT that forgets the mapping between pings, a leaking
+// background task (kills and relaunches), and an always-awake device whose
+// server drops pushes while it is offline.
+func TraceWorlds() []Config {
+	nat := Classic()
+	nat.Name, nat.App.Interval, nat.Network.NATIdleTimeout = "test-nat", 30*time.Minute, 20*time.Minute
+
+	leak := Classic()
+	leak.Name, leak.App.BackgroundTask = "test-leak", Leak
+	leak.Platform.RelaunchAfterKill, leak.Platform.RelaunchDelay = true, time.Minute
+
+	awake := Classic()
+	awake.Name = "test-awake"
+	awake.Platform = Platform{Name: "always-awake", AlwaysAwake: true}
+	awake.App.Interval, awake.Network.NATIdleTimeout = 5*time.Minute, 350*time.Second
+	awake.Server.Pushes.DropOffline = true
+	return []Config{Classic(), nat, leak, awake}
 }

@@ -1,9 +1,9 @@
 // Package des is pingtune's discrete-event engine: a virtual clock and a typed
 // priority queue of timers. It knows nothing of sockets, apps or radios.
 //
-// Start with Engine: schedule events with At or After, keep the returned Timer
-// to Cancel or Reschedule it, and drive the simulation with Next, which pops
-// events in (time, sequence) order. Same-time events run in the order they were
+// Start with Engine (and ExampleEngine): schedule events with At, or with Set
+// on a Timer field, keep the returned Timer to Cancel or Reschedule it, and
+// drive the simulation with Next, which pops events in (time, sequence) order. Same-time events run in the order they were
 // scheduled (or last rescheduled), so a run is a pure function of its inputs.
 //
 // The queue is a binary heap of slot indices with each slot remembering its heap
@@ -108,11 +108,6 @@ func (e *Engine) At(at time.Duration, kind Kind, arg int64) Timer {
 	e.heap = append(e.heap, i)
 	e.up(int(s.pos))
 	return Timer{slot: i, gen: s.gen}
-}
-
-// After schedules an event d from now; d must not be negative.
-func (e *Engine) After(d time.Duration, kind Kind, arg int64) Timer {
-	return e.At(e.now+d, kind, arg)
 }
 
 // live returns the slot of a pending timer, or nil.

@@ -18,7 +18,6 @@ type refEvent struct {
 // reference is the plain model the engine is held against: a slice kept
 // sorted by (time, sequence), searched linearly.
 type reference struct {
-	now     time.Duration
 	seq     uint64
 	pending []refEvent
 }

@@ -1,4 +1,4 @@
-package reports
+package timeline
 
 import (
 	"time"
@@ -8,36 +8,36 @@ import (
 	"pingtune/sim"
 )
 
-// tlDrawLanes draws every lane's state spans as a bar in its row, each span
+// drawLanes draws every lane's state spans as a bar in its row, each span
 // at its true extent. A burst of states other than the lane's resting one
-// (a wakeup, a radio promotion-active-tail cycle) narrower than tlMinSpanPx
-// would vanish; it is drawn tlMinSpanPx wide from its true start, in the
+// (a wakeup, a radio promotion-active-tail cycle) narrower than minSpanPx
+// would vanish; it is drawn minSpanPx wide from its true start, in the
 // colour of the state it spent most of its time in, so it stays visible
 // without showing a state that lasted only an instant of it.
-func tlDrawLanes(p *tlPainter, l *tlLayout, t *Timeline) {
-	spans := tlLaneSpans(t)
-	for r := tlRow(0); r < tlRowMessages; r++ {
-		lane := tlRowLanes[r]
-		ls := tlLaneStyles[lane]
+func drawLanes(p *painter, l *layout, t *Timeline) {
+	spans := laneSpans(t)
+	for r := row(0); r < rowMessages; r++ {
+		lane := rowLanes[r]
+		ls := laneStyles[lane]
 		y0, y1 := l.barTop(r), l.barBottom(r)
-		if why := tlLaneUnused(t.Config, lane); why != "" {
-			p.rect(l.x0, y0, l.x1, y1, tlColNone)
-			p.text((l.x0+l.x1)/2, l.mid(r), tlText{size: 0.85 * l.font, color: tlColMuted, xalign: text.XCenter, yalign: text.YCenter}, why)
+		if why := laneUnused(t.Config, lane); why != "" {
+			p.rect(l.x0, y0, l.x1, y1, colNone)
+			p.text((l.x0+l.x1)/2, l.mid(r), textStyle{size: 0.85 * l.font, color: colMuted, xalign: text.XCenter, yalign: text.YCenter}, why)
 			continue
 		}
 		for _, s := range spans[lane] {
 			p.rect(l.x(s.From), y0, l.x(s.To), y1, ls.colors[s.State])
 		}
-		for _, b := range tlBursts(spans[lane], ls.rest) {
-			if x0 := l.x(b.From); l.x(b.To)-x0 < tlMinSpanPx {
-				p.rect(x0, y0, min(x0+tlMinSpanPx, l.x1), y1, ls.colors[b.State])
+		for _, b := range bursts(spans[lane], ls.rest) {
+			if x0 := l.x(b.From); l.x(b.To)-x0 < minSpanPx {
+				p.rect(x0, y0, min(x0+minSpanPx, l.x1), y1, ls.colors[b.State])
 			}
 		}
 	}
 }
 
-// tlLaneUnused says why a lane has nothing to show in this scenario, or "".
-func tlLaneUnused(cfg *sim.Config, lane sim.Lane) string {
+// laneUnused says why a lane has nothing to show in this scenario, or "".
+func laneUnused(cfg *sim.Config, lane sim.Lane) string {
 	switch {
 	case lane == sim.LaneNAT && cfg.Network.NATIdleTimeout <= 0:
 		return "no NAT on the path in this scenario"
@@ -47,10 +47,10 @@ func tlLaneUnused(cfg *sim.Config, lane sim.Lane) string {
 	return ""
 }
 
-// tlBursts joins the back-to-back spans of states other than rest into
+// bursts joins the back-to-back spans of states other than rest into
 // bursts, each with the state it spent most time in.
-func tlBursts(spans []tlSpan, rest uint8) []tlSpan {
-	var out []tlSpan
+func bursts(spans []span, rest uint8) []span {
+	var out []span
 	var in [4]time.Duration // time per state in the current burst
 	open := false
 	flush := func() {
@@ -72,7 +72,7 @@ func tlBursts(spans []tlSpan, rest uint8) []tlSpan {
 		}
 		if !open || out[len(out)-1].To != s.From {
 			flush()
-			out = append(out, tlSpan{From: s.From, To: s.To, State: s.State})
+			out = append(out, span{From: s.From, To: s.To, State: s.State})
 			open = true
 		}
 		out[len(out)-1].To = s.To

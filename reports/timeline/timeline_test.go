@@ -1,4 +1,4 @@
-package reports
+package timeline
 
 import (
 	"bytes"
@@ -8,14 +8,16 @@ import (
 	"testing"
 	"time"
 
+	"pingtune/internal/durfmt"
 	"pingtune/internal/testcfg"
+	"pingtune/reports/trace"
 	"pingtune/sim"
 )
 
 // timelineOf runs replication rep of cfg twice, as `pingtune timeline`
 // does: once to find the default window (unless win is given), once to
 // record it.
-func timelineOf(t *testing.T, cfg *sim.Config, rep int, win *Window) *Timeline {
+func timelineOf(t *testing.T, cfg *sim.Config, rep int, win *trace.Window) *Timeline {
 	t.Helper()
 	res, err := sim.Run(cfg, rep, sim.Options{})
 	if err != nil {
@@ -25,7 +27,7 @@ func timelineOf(t *testing.T, cfg *sim.Config, rep int, win *Window) *Timeline {
 	if win != nil {
 		w = *win
 	}
-	rec := NewTimelineRecorder(cfg, w)
+	rec := NewRecorder(cfg, w)
 	res2, err := sim.Run(cfg, rep, sim.Options{Tracer: rec})
 	if err != nil {
 		t.Fatal(err)
@@ -36,11 +38,11 @@ func timelineOf(t *testing.T, cfg *sim.Config, rep int, win *Window) *Timeline {
 // TestTimelinePNGHasTheAskedSize: the picture decodes as a PNG of the size
 // asked for, for every world, including small and wide ones.
 func TestTimelinePNGHasTheAskedSize(t *testing.T) {
-	for _, cfg := range traceTestConfigs() {
+	for _, cfg := range testcfg.TraceWorlds() {
 		tl := timelineOf(t, &cfg, 0, nil)
-		for _, size := range [][2]int{{1600, 900}, {MinTimelineWidth, MinTimelineHeight}, {2400, 1000}} {
+		for _, size := range [][2]int{{1600, 900}, {MinWidth, MinHeight}, {2400, 1000}} {
 			var buf bytes.Buffer
-			if err := WriteTimelinePNG(&buf, tl, size[0], size[1]); err != nil {
+			if err := WritePNG(&buf, tl, size[0], size[1]); err != nil {
 				t.Fatalf("%s %v: %v", cfg.Name, size, err)
 			}
 			img, err := png.Decode(&buf)
@@ -57,17 +59,17 @@ func TestTimelinePNGHasTheAskedSize(t *testing.T) {
 // TestTimelineShowsTheBreak: the first break's cause colour is on the picture
 // (its guide line and marker), and a quiet window has none of it.
 func TestTimelineShowsTheBreak(t *testing.T) {
-	cfg := traceTestConfigs()[1] // NAT breaks
-	count := func(win *Window) int {
+	cfg := testcfg.TraceWorlds()[1] // NAT breaks
+	count := func(win *trace.Window) int {
 		var buf bytes.Buffer
-		if err := WriteTimelinePNG(&buf, timelineOf(t, &cfg, 0, win), 1600, 900); err != nil {
+		if err := WritePNG(&buf, timelineOf(t, &cfg, 0, win), 1600, 900); err != nil {
 			t.Fatal(err)
 		}
 		img, err := png.Decode(&buf)
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := tlCauseColors[sim.CauseNAT]
+		want := causeColors[sim.CauseNAT]
 		n := 0
 		b := img.Bounds()
 		for y := b.Min.Y; y < b.Max.Y; y++ {
@@ -85,7 +87,7 @@ func TestTimelineShowsTheBreak(t *testing.T) {
 	}
 	// Before the first break at 20 min, nothing broke; the legend's NAT
 	// cross still uses the colour.
-	quiet := Window{0, 15 * time.Minute}
+	quiet := trace.Window{From: 0, To: 15 * time.Minute}
 	if n, legend := count(&quiet), 100; n > legend {
 		t.Errorf("a window without breaks has %d pixels of the NAT colour", n)
 	}
@@ -100,7 +102,7 @@ func TestTimelineEmptyWindow(t *testing.T) {
 	// From a minute after the first keepalive (its radio tail is over by
 	// then) to five minutes later, well before the next one.
 	first := firstKeepalive(t, &cfg, 0)
-	win := Window{first + time.Minute, first + 6*time.Minute}
+	win := trace.Window{From: first + time.Minute, To: first + 6*time.Minute}
 	tl := timelineOf(t, &cfg, 0, &win)
 	if len(tl.Events) != 0 {
 		t.Fatalf("want an empty window, got %d records", len(tl.Events))
@@ -110,13 +112,13 @@ func TestTimelineEmptyWindow(t *testing.T) {
 		t.Errorf("lanes at the window's start: %v", tl.Start)
 	}
 	var buf bytes.Buffer
-	if err := WriteTimelinePNG(&buf, tl, 1000, 600); err != nil {
+	if err := WritePNG(&buf, tl, 1000, 600); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := png.Decode(&buf); err != nil {
 		t.Fatal(err)
 	}
-	if s := tlStory(tl); len(s) != 0 {
+	if s := tellStory(tl); len(s) != 0 {
 		t.Errorf("story of an empty window: %v", s)
 	}
 }
@@ -124,8 +126,8 @@ func TestTimelineEmptyWindow(t *testing.T) {
 func TestTimelineRejectsBadSizes(t *testing.T) {
 	cfg := testcfg.Classic()
 	tl := timelineOf(t, &cfg, 0, nil)
-	for _, size := range [][2]int{{MinTimelineWidth - 1, 900}, {1600, MinTimelineHeight - 1}, {MaxTimelineWidth + 1, 900}} {
-		if err := WriteTimelinePNG(&bytes.Buffer{}, tl, size[0], size[1]); err == nil {
+	for _, size := range [][2]int{{MinWidth - 1, 900}, {1600, MinHeight - 1}, {MaxWidth + 1, 900}} {
+		if err := WritePNG(&bytes.Buffer{}, tl, size[0], size[1]); err == nil {
 			t.Errorf("%v: no error", size)
 		}
 	}
@@ -135,7 +137,7 @@ func TestTimelineRejectsBadSizes(t *testing.T) {
 // replication rep of cfg (at a random phase of the cycle).
 func firstKeepalive(t *testing.T, cfg *sim.Config, rep int) time.Duration {
 	t.Helper()
-	tl := timelineOf(t, cfg, rep, &Window{0, cfg.Horizon})
+	tl := timelineOf(t, cfg, rep, &trace.Window{From: 0, To: cfg.Horizon})
 	for _, e := range tl.Events {
 		if e.Kind == sim.TraceKeepalive {
 			return e.At
@@ -151,9 +153,9 @@ func firstKeepalive(t *testing.T, cfg *sim.Config, rep int) time.Duration {
 // the break's own, read from the Result; the ping went a timeout before the
 // client gave up on it.
 func TestTimelineStory(t *testing.T) {
-	cfg := traceTestConfigs()[1]
+	cfg := testcfg.TraceWorlds()[1]
 	tl := timelineOf(t, &cfg, 0, nil)
-	lines := tlStory(tl)
+	lines := tellStory(tl)
 	if len(lines) == 0 {
 		t.Fatal("no story")
 	}
@@ -162,12 +164,12 @@ func TestTimelineStory(t *testing.T) {
 	if b.Cause != sim.CauseNAT || b.ClientVia != sim.ViaPingTimeout || b.ServerVia != sim.ViaTakeover {
 		t.Fatalf("the first break %+v: want a NAT break found by a ping timeout and a takeover", b)
 	}
-	at := func(d time.Duration) string { return Clock(b.At + d) }
+	at := func(d time.Duration) string { return durfmt.Clock(b.At + d) }
 	for _, want := range []string{
 		"nat at " + at(0) + ": nothing had crossed the NAT for its idle timeout (20m)",
-		fmt.Sprintf("Client: after %s (%s), its ping at %s got no pong within 30s", Dur(b.Client.Seconds()), at(b.Client), at(b.Client-cfg.App.Timeout)),
-		fmt.Sprintf("Server: after %s (%s), the client's new connection replaced the session", Dur(b.Server.Seconds()), at(b.Server)),
-		fmt.Sprintf("Up again: after %s (%s)", Dur(b.Recover.Seconds()), at(b.Recover)),
+		fmt.Sprintf("Client: after %s (%s), its ping at %s got no pong within 30s", durfmt.Human(b.Client.Seconds()), at(b.Client), at(b.Client-cfg.App.Timeout)),
+		fmt.Sprintf("Server: after %s (%s), the client's new connection replaced the session", durfmt.Human(b.Server.Seconds()), at(b.Server)),
+		fmt.Sprintf("Up again: after %s (%s)", durfmt.Human(b.Recover.Seconds()), at(b.Recover)),
 	} {
 		if !strings.Contains(s.Text, want) {
 			t.Errorf("story %q\nlacks %q", s.Text, want)
@@ -190,17 +192,17 @@ func TestDefaultWindow(t *testing.T) {
 		name    string
 		horizon time.Duration
 		breaks  []sim.Break
-		want    Window
+		want    trace.Window
 	}{
-		{"no break", 7 * 24 * h, nil, Window{0, 6 * h}},
-		{"no break, short run", 2 * h, nil, Window{0, 2 * h}},
-		{"a break mid-run", 7 * 24 * h, []sim.Break{brk(26*h, 10*m, 15*m, 10*m)}, Window{25 * h, 27 * h}},
-		{"only the first break counts", 7 * 24 * h, []sim.Break{brk(26*h, m, m, m), brk(80*h, m, m, m)}, Window{25 * h, 27 * h}},
-		{"a break near the start", 7 * 24 * h, []sim.Break{brk(20*m, 10*m, 10*m, 10*m)}, Window{0, 80 * m}},
-		{"a break near the end", 30 * h, []sim.Break{brk(29*h+50*m, m, m, m)}, Window{28*h + 50*m, 30 * h}},
-		{"slow detection stretches the window", 7 * 24 * h, []sim.Break{brk(10*h, 90*m, 2*h, 2*h+m)}, Window{9 * h, 12*h + 11*m}},
-		{"at most 12 h after the break", 7 * 24 * h, []sim.Break{brk(10*h, 30*h, 5*m, 5*m)}, Window{9 * h, 22 * h}},
-		{"censored latencies do not stretch", 7 * 24 * h, []sim.Break{brk(10*h, un, un, un)}, Window{9 * h, 11 * h}},
+		{"no break", 7 * 24 * h, nil, trace.Window{From: 0, To: 6 * h}},
+		{"no break, short run", 2 * h, nil, trace.Window{From: 0, To: 2 * h}},
+		{"a break mid-run", 7 * 24 * h, []sim.Break{brk(26*h, 10*m, 15*m, 10*m)}, trace.Window{From: 25 * h, To: 27 * h}},
+		{"only the first break counts", 7 * 24 * h, []sim.Break{brk(26*h, m, m, m), brk(80*h, m, m, m)}, trace.Window{From: 25 * h, To: 27 * h}},
+		{"a break near the start", 7 * 24 * h, []sim.Break{brk(20*m, 10*m, 10*m, 10*m)}, trace.Window{From: 0, To: 80 * m}},
+		{"a break near the end", 30 * h, []sim.Break{brk(29*h+50*m, m, m, m)}, trace.Window{From: 28*h + 50*m, To: 30 * h}},
+		{"slow detection stretches the window", 7 * 24 * h, []sim.Break{brk(10*h, 90*m, 2*h, 2*h+m)}, trace.Window{From: 9 * h, To: 12*h + 11*m}},
+		{"at most 12 h after the break", 7 * 24 * h, []sim.Break{brk(10*h, 30*h, 5*m, 5*m)}, trace.Window{From: 9 * h, To: 22 * h}},
+		{"censored latencies do not stretch", 7 * 24 * h, []sim.Break{brk(10*h, un, un, un)}, trace.Window{From: 9 * h, To: 11 * h}},
 	} {
 		res := sim.Result{Horizon: c.horizon, Breaks: c.breaks}
 		if got := DefaultWindow(&res); got != c.want {
@@ -214,14 +216,14 @@ func TestDefaultWindow(t *testing.T) {
 func TestTimelineBursts(t *testing.T) {
 	const ms = time.Millisecond
 	idle, promo, active, tail := uint8(sim.RadioIdle), uint8(sim.RadioPromotion), uint8(sim.RadioActive), uint8(sim.RadioTail)
-	spans := []tlSpan{
+	spans := []span{
 		{0, 1000 * ms, idle},
 		{1000 * ms, 1260 * ms, promo}, {1260 * ms, 1340 * ms, active}, {1340 * ms, 12916 * ms, tail},
 		{12916 * ms, 60000 * ms, idle},
 		{60000 * ms, 60260 * ms, promo}, {60260 * ms, 90000 * ms, active},
 	}
-	got := tlBursts(spans, idle)
-	want := []tlSpan{{1000 * ms, 12916 * ms, tail}, {60000 * ms, 90000 * ms, active}}
+	got := bursts(spans, idle)
+	want := []span{{1000 * ms, 12916 * ms, tail}, {60000 * ms, 90000 * ms, active}}
 	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
 		t.Errorf("got %v, want %v", got, want)
 	}

@@ -1,4 +1,4 @@
-package reports
+package timeline
 
 import (
 	"slices"
@@ -7,14 +7,14 @@ import (
 	"pingtune/sim"
 )
 
-// tlIndex is what the break stories look up in a timeline's records, made
+// index is what the break stories look up in a timeline's records, made
 // in one pass over them, so that telling every break's story costs the
 // records once plus a few binary searches per break, never records ×
 // breaks. Each lookup answers exactly what a scan of the records in time
 // order would.
-type tlIndex struct {
+type index struct {
 	pathUp []time.Duration // when the path lane went to state 0, in order
-	wakes  []tlWake        // every wakeup, in order
+	wakes  []wakeRecord    // every wakeup, in order
 
 	// The connect attempts' starts and failures, in order. failsBefore[i]
 	// counts the failures among the first i; nextFail[i] is the first
@@ -27,13 +27,13 @@ type tlIndex struct {
 	sinceFail   maxTree
 }
 
-type tlWake struct {
+type wakeRecord struct {
 	at    time.Duration
 	cause uint8
 }
 
-func newTLIndex(events []sim.TraceEvent) *tlIndex {
-	x := &tlIndex{failsBefore: []int{0}}
+func newIndex(events []sim.TraceEvent) *index {
+	x := &index{failsBefore: []int{0}}
 	var waits []time.Duration
 	var isFail []bool
 	lastFail := time.Duration(-1)
@@ -44,7 +44,7 @@ func newTLIndex(events []sim.TraceEvent) *tlIndex {
 				x.pathUp = append(x.pathUp, e.At)
 			}
 		case sim.TraceWakeup:
-			x.wakes = append(x.wakes, tlWake{e.At, e.Cause})
+			x.wakes = append(x.wakes, wakeRecord{e.At, e.Cause})
 		case sim.TraceConnectFail, sim.TraceConnectStart:
 			fail := e.Kind == sim.TraceConnectFail
 			wait := time.Duration(0)
@@ -76,7 +76,7 @@ func newTLIndex(events []sim.TraceEvent) *tlIndex {
 }
 
 // pathUpAfter is the first time after at that the path went to state 0.
-func (x *tlIndex) pathUpAfter(at time.Duration) (time.Duration, bool) {
+func (x *index) pathUpAfter(at time.Duration) (time.Duration, bool) {
 	i, _ := slices.BinarySearch(x.pathUp, at+1)
 	if i == len(x.pathUp) {
 		return 0, false
@@ -85,8 +85,8 @@ func (x *tlIndex) pathUpAfter(at time.Duration) (time.Duration, bool) {
 }
 
 // wakeAt is the cause of the first wakeup at exactly at, or -1.
-func (x *tlIndex) wakeAt(at time.Duration) int {
-	i, found := slices.BinarySearchFunc(x.wakes, at, func(w tlWake, t time.Duration) int { return cmpDur(w.at, t) })
+func (x *index) wakeAt(at time.Duration) int {
+	i, found := slices.BinarySearchFunc(x.wakes, at, func(w wakeRecord, t time.Duration) int { return cmpDur(w.at, t) })
 	if !found {
 		return -1
 	}
@@ -95,7 +95,7 @@ func (x *tlIndex) wakeAt(at time.Duration) int {
 
 // reconnects counts the failed connects from..to (both included) and the
 // longest wait from a failure in it to a start after it.
-func (x *tlIndex) reconnects(from, to time.Duration) (fails int, wait time.Duration) {
+func (x *index) reconnects(from, to time.Duration) (fails int, wait time.Duration) {
 	lo, _ := slices.BinarySearch(x.connAt, from)
 	hi, _ := slices.BinarySearch(x.connAt, to+1)
 	if lo >= hi {

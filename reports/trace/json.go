@@ -1,4 +1,4 @@
-package reports
+package trace
 
 import (
 	"bufio"
@@ -9,7 +9,7 @@ import (
 	"pingtune/sim"
 )
 
-// TraceJSON is a sim.Tracer that writes a replication's records as JSON
+// JSON is a sim.Tracer that writes a replication's records as JSON
 // lines, one object per record, in time order, with its keys in a fixed
 // order so that the same replication always gives the same bytes. The first
 // line is a snapshot of every lane at the window's start (before any record
@@ -38,37 +38,37 @@ import (
 //	keepalive, kill, relaunch, handover    nothing more
 //
 // Write the records of a run to it, then Close it.
-type TraceJSON struct {
+type JSON struct {
 	out  *bufio.Writer
-	win  traceWindow
+	win  Filter
 	buf  []byte
 	err  error
 	head bool
 }
 
-// NewTraceJSON writes to w the records of a run of cfg that fall in win.
-func NewTraceJSON(w io.Writer, cfg *sim.Config, win Window) *TraceJSON {
-	return &TraceJSON{out: bufio.NewWriter(w), win: newTraceWindow(cfg, win)}
+// NewJSON writes to w the records of a run of cfg that fall in win.
+func NewJSON(w io.Writer, cfg *sim.Config, win Window) *JSON {
+	return &JSON{out: bufio.NewWriter(w), win: NewFilter(cfg, win)}
 }
 
 // Trace writes e if it falls in the window.
-func (t *TraceJSON) Trace(e sim.TraceEvent) {
+func (t *JSON) Trace(e sim.TraceEvent) {
 	push := int64(-1)
 	switch e.Kind {
 	case sim.TracePushSent, sim.TracePushQueued, sim.TracePushDropped, sim.TracePushDelivered, sim.TracePushLost:
 		push = e.ID
 	}
-	if !t.win.see(e) || t.err != nil {
+	if !t.win.See(e) || t.err != nil {
 		return
 	}
 	t.snapshot()
-	t.buf = traceAppendRecord(t.buf[:0], e, push)
+	t.buf = appendRecord(t.buf[:0], e, push)
 	_, t.err = t.out.Write(t.buf)
 }
 
 // Close writes the snapshot if no record fell in the window, and flushes.
 // It returns the first write error.
-func (t *TraceJSON) Close() error {
+func (t *JSON) Close() error {
 	t.snapshot()
 	if t.err != nil {
 		return t.err
@@ -77,14 +77,14 @@ func (t *TraceJSON) Close() error {
 }
 
 // snapshot writes the lanes at the window's start, once.
-func (t *TraceJSON) snapshot() {
+func (t *JSON) snapshot() {
 	if t.head || t.err != nil {
 		return
 	}
 	t.head = true
-	s := t.win.startStates()
+	s := t.win.Start()
 	b := append(t.buf[:0], `{"t_s":`...)
-	b = traceAppendSeconds(b, t.win.win.From)
+	b = appendSeconds(b, t.win.win.From)
 	b = append(b, `,"kind":"snapshot","lanes":{`...)
 	for l := sim.Lane(0); l < sim.NumLanes; l++ {
 		if l > 0 {
@@ -99,88 +99,90 @@ func (t *TraceJSON) snapshot() {
 	_, t.err = t.out.Write(b)
 }
 
-// traceAppendRecord appends e as one JSON line; push is the push's id (-1: none).
-func traceAppendRecord(b []byte, e sim.TraceEvent, push int64) []byte {
+// appendRecord appends e as one JSON line; push is the push's id (-1: none).
+func appendRecord(b []byte, e sim.TraceEvent, push int64) []byte {
 	b = append(b, `{"t_s":`...)
-	b = traceAppendSeconds(b, e.At)
-	b = traceAppendString(b, "kind", e.Kind.String())
+	b = appendSeconds(b, e.At)
+	b = appendString(b, "kind", e.Kind.String())
 	switch e.Kind {
 	case sim.TraceState:
-		b = traceAppendString(b, "lane", e.Lane.String())
-		b = traceAppendString(b, "from", e.Lane.StateName(e.From))
-		b = traceAppendString(b, "to", e.Lane.StateName(e.To))
+		b = appendString(b, "lane", e.Lane.String())
+		b = appendString(b, "from", e.Lane.StateName(e.From))
+		b = appendString(b, "to", e.Lane.StateName(e.To))
 		if e.Lane == sim.LaneRadio && sim.RadioState(e.To) == sim.RadioTail {
-			b = traceAppendInt(b, "stage", e.ID)
+			b = appendInt(b, "stage", e.ID)
 		}
 	case sim.TraceWakeup:
-		b = traceAppendString(b, "cause", sim.WakeCause(e.Cause).String())
+		b = appendString(b, "cause", sim.WakeCause(e.Cause).String())
 	case sim.TracePingSent, sim.TracePingTimeout, sim.TraceConnectStart, sim.TraceConnectOK, sim.TraceConnectFail,
 		sim.TraceServerIdleTimeout:
-		b = traceAppendInt(b, "conn", e.ID)
+		b = appendInt(b, "conn", e.ID)
 	case sim.TracePongReceived:
-		b = traceAppendInt(b, "conn", e.ID)
-		b = traceAppendDuration(b, "latency_s", e.Latency)
+		b = appendInt(b, "conn", e.ID)
+		b = appendDuration(b, "latency_s", e.Latency)
 	case sim.TraceBreak:
-		b = traceAppendString(b, "cause", sim.Cause(e.Cause).String())
-		b = traceAppendInt(b, "conn", e.ID)
+		b = appendString(b, "cause", sim.Cause(e.Cause).String())
+		b = appendInt(b, "conn", e.ID)
 	case sim.TraceDetectClient, sim.TraceDetectServer:
-		b = traceAppendString(b, "cause", sim.Cause(e.Cause).String())
+		b = appendString(b, "cause", sim.Cause(e.Cause).String())
 		side := "client"
 		if e.Kind == sim.TraceDetectServer {
 			side = "server"
 		}
-		b = traceAppendString(b, "side", side)
-		b = traceAppendString(b, "via", e.Via.String())
-		b = traceAppendInt(b, "conn", e.ID)
-		b = traceAppendDuration(b, "latency_s", e.Latency)
+		b = appendString(b, "side", side)
+		b = appendString(b, "via", e.Via.String())
+		b = appendInt(b, "conn", e.ID)
+		b = appendDuration(b, "latency_s", e.Latency)
 	case sim.TraceRecover:
-		b = traceAppendString(b, "cause", sim.Cause(e.Cause).String())
-		b = traceAppendInt(b, "conn", e.ID)
-		b = traceAppendDuration(b, "latency_s", e.Latency)
+		b = appendString(b, "cause", sim.Cause(e.Cause).String())
+		b = appendInt(b, "conn", e.ID)
+		b = appendDuration(b, "latency_s", e.Latency)
 	case sim.TracePushSent, sim.TracePushQueued, sim.TracePushDropped, sim.TracePushDelivered, sim.TracePushLost:
 		if push > 0 {
-			b = traceAppendInt(b, "push", push)
+			b = appendInt(b, "push", push)
 		}
 		if e.Kind == sim.TracePushDelivered {
-			b = traceAppendDuration(b, "latency_s", e.Latency)
+			b = appendDuration(b, "latency_s", e.Latency)
 		}
 	case sim.TraceUserOpen:
-		b = traceAppendDuration(b, "for_s", time.Duration(e.ID))
+		b = appendDuration(b, "for_s", time.Duration(e.ID))
 	case sim.TraceNATExpired:
 		if e.ID >= 0 {
-			b = traceAppendInt(b, "conn", e.ID)
+			b = appendInt(b, "conn", e.ID)
 		}
 	case sim.TraceServerRestart:
-		b = traceAppendString(b, "restart", sim.RestartKind(e.Cause).String())
+		b = appendString(b, "restart", sim.RestartKind(e.Cause).String())
+	case sim.TraceInterval:
+		b = appendDuration(b, "interval_s", e.Latency)
 	}
 	b = append(b, `,"energy_j":`...)
 	b = strconv.AppendFloat(b, e.EnergyJ, 'f', 3, 64)
 	return append(b, "}\n"...)
 }
 
-func traceAppendString(b []byte, key, val string) []byte {
+func appendString(b []byte, key, val string) []byte {
 	b = append(b, ',', '"')
 	b = append(b, key...)
 	b = append(b, `":`...)
 	return strconv.AppendQuote(b, val)
 }
 
-func traceAppendInt(b []byte, key string, v int64) []byte {
+func appendInt(b []byte, key string, v int64) []byte {
 	b = append(b, ',', '"')
 	b = append(b, key...)
 	b = append(b, `":`...)
 	return strconv.AppendInt(b, v, 10)
 }
 
-func traceAppendDuration(b []byte, key string, d time.Duration) []byte {
+func appendDuration(b []byte, key string, d time.Duration) []byte {
 	b = append(b, ',', '"')
 	b = append(b, key...)
 	b = append(b, `":`...)
-	return traceAppendSeconds(b, d)
+	return appendSeconds(b, d)
 }
 
-// traceAppendSeconds writes d in seconds, exactly: 612.3, 0.08, 604800.
-func traceAppendSeconds(b []byte, d time.Duration) []byte {
+// appendSeconds writes d in seconds, exactly: 612.3, 0.08, 604800.
+func appendSeconds(b []byte, d time.Duration) []byte {
 	if d < 0 {
 		b = append(b, '-')
 		d = -d

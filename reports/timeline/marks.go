@@ -1,4 +1,4 @@
-package reports
+package timeline
 
 import (
 	"fmt"
@@ -8,18 +8,19 @@ import (
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 
+	"pingtune/internal/durfmt"
 	"pingtune/sim"
 )
 
-// tlDrawBreakGuides draws a dashed line in the cause's colour down every row at
+// drawBreakGuides draws a dashed line in the cause's colour down every row at
 // each break in the window, numbered as the story under the picture numbers
 // it, and under the connection and session bars an arrow from the break to
 // when each side learned of it. Breaks closer than 15 px on average (a
 // window of days) get neither: their markers on the rows are left to say it.
-func tlDrawBreakGuides(p *tlPainter, l *tlLayout, t *Timeline) {
+func drawBreakGuides(p *painter, l *layout, t *Timeline) {
 	n := 0
 	for _, b := range t.Result.Breaks {
-		if tlBreakInWindow(b, t.Window) {
+		if breakInWindow(b, t.Window) {
 			n++
 		}
 	}
@@ -27,20 +28,20 @@ func tlDrawBreakGuides(p *tlPainter, l *tlLayout, t *Timeline) {
 		return
 	}
 	lastLabel := -1e9
-	var used [tlNumRows]float64 // per row, where the last arrow label ends
+	var used [numRows]float64 // per row, where the last arrow label ends
 	for i := range used {
 		used[i] = -1e9
 	}
 	for i, b := range t.Result.Breaks {
-		if !tlBreakInWindow(b, t.Window) {
+		if !breakInWindow(b, t.Window) {
 			continue
 		}
-		c := tlCauseColors[b.Cause]
+		c := causeColors[b.Cause]
 		if t.Window.Contains(b.At) {
 			x := l.x(b.At)
 			p.line(c, 1.2, []vg.Length{4, 3}, x, l.top-2, x, l.axisY)
 			label := fmt.Sprintf("#%d %s", i+1, b.Cause)
-			st := tlText{size: 0.9 * l.font, bold: true, color: c, xalign: text.XCenter, yalign: text.YBottom}
+			st := textStyle{size: 0.9 * l.font, bold: true, color: c, xalign: text.XCenter, yalign: text.YBottom}
 			if w := p.textWidth(st, label); x-w/2 > lastLabel+4 {
 				p.text(x, l.top-3, st, label)
 				lastLabel = x + w/2
@@ -49,20 +50,20 @@ func tlDrawBreakGuides(p *tlPainter, l *tlLayout, t *Timeline) {
 	}
 	// The arrows go over every guide line, so that no guide crosses a label.
 	for _, b := range t.Result.Breaks {
-		if !tlBreakInWindow(b, t.Window) {
+		if !breakInWindow(b, t.Window) {
 			continue
 		}
-		c := tlCauseColors[b.Cause]
-		tlDetectArrow(p, l, tlRowConn, b.At, b.Client, c, "client", &used[tlRowConn])
-		tlDetectArrow(p, l, tlRowSession, b.At, b.Server, c, "server", &used[tlRowSession])
+		c := causeColors[b.Cause]
+		detectArrow(p, l, rowConn, b.At, b.Client, c, "client", &used[rowConn])
+		detectArrow(p, l, rowSession, b.At, b.Server, c, "server", &used[rowSession])
 	}
 }
 
-// tlDetectArrow draws, under row r's bar, a line from a break at at to its
+// detectArrow draws, under row r's bar, a line from a break at at to its
 // detection latency later, labelled with the latency where the label fits
 // (inside the arrow, or beside it) without covering the row's last label,
 // which ends at *used.
-func tlDetectArrow(p *tlPainter, l *tlLayout, r tlRow, at, latency time.Duration, c color.Color, side string, used *float64) {
+func detectArrow(p *painter, l *layout, r row, at, latency time.Duration, c color.Color, side string, used *float64) {
 	if latency == sim.Unresolved {
 		return
 	}
@@ -77,8 +78,8 @@ func tlDetectArrow(p *tlPainter, l *tlLayout, r tlRow, at, latency time.Duration
 	if at+latency <= l.win.To {
 		p.poly(c, x1, y, x1-6, y-3.5, x1-6, y+3.5)
 	}
-	label := fmt.Sprintf("%s knew after %s", side, tlLatency(latency))
-	st := tlText{size: 0.85 * l.font, color: c, yalign: text.YCenter}
+	label := fmt.Sprintf("%s knew after %s", side, durfmt.Human(latency.Seconds()))
+	st := textStyle{size: 0.85 * l.font, color: c, yalign: text.YCenter}
 	w := p.textWidth(st, label)
 	var lx float64 // where the label starts
 	switch {
@@ -99,11 +100,11 @@ func tlDetectArrow(p *tlPainter, l *tlLayout, r tlRow, at, latency time.Duration
 	*used = lx + w
 }
 
-// tlDrawMarks draws a marker for every happening in the window on the row it
+// drawMarks draws a marker for every happening in the window on the row it
 // concerns.
-func tlDrawMarks(p *tlPainter, l *tlLayout, t *Timeline) {
+func drawMarks(p *painter, l *layout, t *Timeline) {
 	r := max(4.5, l.barH*0.42)
-	msg := l.mid(tlRowMessages)
+	msg := l.mid(rowMessages)
 	pingY, pushY := msg-0.2*l.rowH, msg+0.2*l.rowH
 	sent := map[time.Duration]bool{} // push send times seen in the window
 	var lastPing time.Duration = -1
@@ -111,52 +112,52 @@ func tlDrawMarks(p *tlPainter, l *tlLayout, t *Timeline) {
 		x := l.x(e.At)
 		switch e.Kind {
 		case sim.TraceWakeup:
-			tlTriDown(p, x, l.barTop(tlRowApp)-r-2, r, tlWakeColors[e.Cause])
+			triDown(p, x, l.barTop(rowApp)-r-2, r, wakeColors[e.Cause])
 		case sim.TraceKill:
-			tlHaloCross(p, x, l.mid(tlRowApp), r+2, color.Black)
+			haloCross(p, x, l.mid(rowApp), r+2, color.Black)
 		case sim.TraceRelaunch:
-			tlTriUp(p, x, l.barBottom(tlRowApp)+r+2, r, tlColText)
+			triUp(p, x, l.barBottom(rowApp)+r+2, r, colText)
 		case sim.TraceHandover:
-			tlDiamond(p, x, l.mid(tlRowPath), r, tlCauseColors[sim.CauseHandover])
+			diamond(p, x, l.mid(rowPath), r, causeColors[sim.CauseHandover])
 		case sim.TraceServerRestart:
-			c := tlCauseColors[sim.CauseServerGraceful]
+			c := causeColors[sim.CauseServerGraceful]
 			if sim.RestartKind(e.Cause) == sim.Silent {
-				c = tlCauseColors[sim.CauseServerSilent]
+				c = causeColors[sim.CauseServerSilent]
 			}
-			tlSquare(p, x, l.barTop(tlRowServer)-r-2, r, c)
+			square(p, x, l.barTop(rowServer)-r-2, r, c)
 		case sim.TraceBreak:
-			tlHaloCross(p, x, l.mid(tlRowConn), r+1, tlCauseColors[e.Cause])
+			haloCross(p, x, l.mid(rowConn), r+1, causeColors[e.Cause])
 		case sim.TraceDetectClient:
-			tlDiamond(p, x, l.mid(tlRowConn), r, tlCauseColors[e.Cause])
+			diamond(p, x, l.mid(rowConn), r, causeColors[e.Cause])
 		case sim.TraceDetectServer:
-			tlDiamond(p, x, l.mid(tlRowSession), r, tlCauseColors[e.Cause])
+			diamond(p, x, l.mid(rowSession), r, causeColors[e.Cause])
 		case sim.TraceConnectFail:
-			tlCross(p, x, l.barTop(tlRowConn)-r-2, r*0.7, tlColMuted)
+			cross(p, x, l.barTop(rowConn)-r-2, r*0.7, colMuted)
 		case sim.TracePingSent:
-			tlTriUp(p, x, pingY, r, tlColPing)
+			triUp(p, x, pingY, r, colPing)
 			lastPing = e.At
 		case sim.TracePongReceived:
-			tlTriDown(p, x, pingY+r+3, r, tlColPong)
+			triDown(p, x, pingY+r+3, r, colPong)
 		case sim.TracePingTimeout:
 			if lastPing >= 0 {
-				p.line(tlColTimeout, 1.5, []vg.Length{3, 2}, l.x(lastPing), pingY, x, pingY)
+				p.line(colTimeout, 1.5, []vg.Length{3, 2}, l.x(lastPing), pingY, x, pingY)
 			}
-			tlCross(p, x, pingY, r, tlColTimeout)
+			cross(p, x, pingY, r, colTimeout)
 		case sim.TracePushSent:
-			tlRing(p, x, pushY, r, tlColPush)
+			ring(p, x, pushY, r, colPush)
 			sent[e.At] = true
 		case sim.TracePushQueued:
-			tlSquare(p, x, pushY+r+3, r*0.6, tlColMissing)
+			square(p, x, pushY+r+3, r*0.6, colMissing)
 		case sim.TracePushDelivered:
 			from := e.At - e.Latency
 			if from < l.win.From || sent[from] {
-				p.line(tlColPush, 1, nil, l.x(max(from, l.win.From)), pushY, x, pushY)
+				p.line(colPush, 1, nil, l.x(max(from, l.win.From)), pushY, x, pushY)
 			}
-			tlDot(p, x, pushY, r, tlColPush)
+			dot(p, x, pushY, r, colPush)
 		case sim.TracePushLost:
-			tlCross(p, x, pushY, r, tlColPushLost)
+			cross(p, x, pushY, r, colPushLost)
 		case sim.TracePushDropped:
-			tlCross(p, x, pushY, r, tlColDropped)
+			cross(p, x, pushY, r, colDropped)
 		}
 	}
 }

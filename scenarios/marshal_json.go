@@ -1,4 +1,4 @@
-package reports
+package scenarios
 
 import (
 	"bytes"
@@ -9,22 +9,8 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// YAMLToJSON converts a YAML document to JSON, keeping the order of mapping
-// keys (so the resolved scenario reads in the order of its YAML) and the
-// scalars' types: numbers and booleans as such, durations and powers as the
-// strings the YAML writes ("10m", "1210mW").
-func YAMLToJSON(doc []byte) (json.RawMessage, error) {
-	var n yaml.Node
-	if err := yaml.Unmarshal(doc, &n); err != nil {
-		return nil, fmt.Errorf("reports: resolved scenario: %w", err)
-	}
-	var b bytes.Buffer
-	if err := nodeJSON(&b, &n); err != nil {
-		return nil, err
-	}
-	return json.RawMessage(b.Bytes()), nil
-}
-
+// nodeJSON writes a YAML node as JSON: mappings as objects in their order,
+// scalars by their tag (numbers and booleans as such, the rest as strings).
 func nodeJSON(b *bytes.Buffer, n *yaml.Node) error {
 	switch n.Kind {
 	case yaml.DocumentNode:
@@ -85,7 +71,7 @@ func nodeJSON(b *bytes.Buffer, n *yaml.Node) error {
 			b.Write(s)
 		}
 	default:
-		return fmt.Errorf("reports: resolved scenario: unexpected YAML node kind %v", n.Kind)
+		return fmt.Errorf("unexpected YAML node kind %v", n.Kind)
 	}
 	return nil
 }

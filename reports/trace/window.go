@@ -1,9 +1,10 @@
-package reports
+package trace
 
 import (
 	"fmt"
 	"time"
 
+	"pingtune/internal/durfmt"
 	"pingtune/sim"
 )
 
@@ -21,18 +22,20 @@ func (w Window) Contains(t time.Duration) bool { return t >= w.From && t <= w.To
 // Len is the window's length.
 func (w Window) Len() time.Duration { return w.To - w.From }
 
-func (w Window) String() string { return fmt.Sprintf("%s–%s", Clock(w.From), Clock(w.To)) }
+func (w Window) String() string {
+	return fmt.Sprintf("%s–%s", durfmt.Clock(w.From), durfmt.Clock(w.To))
+}
 
 // LaneStates is the state of every lane at one moment, by lane.
 type LaneStates [sim.NumLanes]uint8
 
-// InitialLanes is every lane's state at time zero, before the first record:
+// initialLanes is every lane's state at time zero, before the first record:
 // the app has just been suspended (or runs, on an always-awake device), its
 // connection is up, nothing is down, the radio is idle. The NAT mapping and
 // the server's session are made by records at time zero. This mirrors
 // sim.World's start, which sets these states without records; a test holds
 // the two together.
-func InitialLanes(cfg *sim.Config) LaneStates {
+func initialLanes(cfg *sim.Config) LaneStates {
 	var s LaneStates
 	s[sim.LaneApp] = uint8(sim.Suspended)
 	if cfg.Platform.AlwaysAwake {
@@ -44,23 +47,24 @@ func InitialLanes(cfg *sim.Config) LaneStates {
 	return s
 }
 
-// traceWindow follows a run's lanes and tells which of its records fall in a
+// Filter follows a run's lanes and tells which of its records fall in a
 // window; at the first record inside, it keeps the lanes' states as they
-// were just before.
-type traceWindow struct {
+// were just before. The JSON writer and the timeline's recorder share it.
+type Filter struct {
 	win     Window
 	lanes   LaneStates
 	start   LaneStates
 	entered bool
 }
 
-func newTraceWindow(cfg *sim.Config, win Window) traceWindow {
-	s := InitialLanes(cfg)
-	return traceWindow{win: win, lanes: s, start: s}
+// NewFilter follows a run of cfg through win.
+func NewFilter(cfg *sim.Config, win Window) Filter {
+	s := initialLanes(cfg)
+	return Filter{win: win, lanes: s, start: s}
 }
 
-// see takes the next record of the run and reports whether it is in the window.
-func (w *traceWindow) see(e sim.TraceEvent) bool {
+// See takes the next record of the run and reports whether it is in the window.
+func (w *Filter) See(e sim.TraceEvent) bool {
 	if !w.entered && e.At >= w.win.From {
 		w.entered, w.start = true, w.lanes
 	}
@@ -70,11 +74,14 @@ func (w *traceWindow) see(e sim.TraceEvent) bool {
 	return w.win.Contains(e.At)
 }
 
-// startStates is the lanes' states at the window's start (after a run that
+// Start is the lanes' states at the window's start (after a run that
 // had no record in the window, the states the run ended in before it).
-func (w *traceWindow) startStates() LaneStates {
+func (w *Filter) Start() LaneStates {
 	if w.entered {
 		return w.start
 	}
 	return w.lanes
 }
+
+// Window is the window the filter lets through.
+func (w *Filter) Window() Window { return w.win }

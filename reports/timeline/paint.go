@@ -1,4 +1,4 @@
-package reports
+package timeline
 
 import (
 	"image/color"
@@ -12,36 +12,36 @@ import (
 	"gonum.org/v1/plot/vg/vgimg"
 )
 
-// tlPainter draws on a w×h pixel image in pixel coordinates, x to the right
+// painter draws on a w×h pixel image in pixel coordinates, x to the right
 // and y down from the top-left corner (vg's y goes up; painter flips it).
-type tlPainter struct {
+type painter struct {
 	c    *vgimg.Canvas
 	dc   draw.Canvas
 	w, h float64
 }
 
-// newTLPainter makes a white w×h image. At 72 dpi one vg point is one pixel.
-func newTLPainter(w, h int) *tlPainter {
+// newPainter makes a white w×h image. At 72 dpi one vg point is one pixel.
+func newPainter(w, h int) *painter {
 	c := vgimg.NewWith(vgimg.UseWH(vg.Length(w), vg.Length(h)), vgimg.UseDPI(72), vgimg.UseBackgroundColor(color.White))
-	return &tlPainter{c: c, dc: draw.New(c), w: float64(w), h: float64(h)}
+	return &painter{c: c, dc: draw.New(c), w: float64(w), h: float64(h)}
 }
 
-func (p *tlPainter) pt(x, y float64) vg.Point {
+func (p *painter) pt(x, y float64) vg.Point {
 	return vg.Point{X: vg.Length(x), Y: vg.Length(p.h - y)}
 }
 
 // rect fills the rectangle from (x0, y0) to (x1, y1).
-func (p *tlPainter) rect(x0, y0, x1, y1 float64, c color.Color) {
+func (p *painter) rect(x0, y0, x1, y1 float64, c color.Color) {
 	p.poly(c, x0, y0, x1, y0, x1, y1, x0, y1)
 }
 
 // frame strokes the rectangle's outline.
-func (p *tlPainter) frame(x0, y0, x1, y1 float64, c color.Color, width float64) {
+func (p *painter) frame(x0, y0, x1, y1 float64, c color.Color, width float64) {
 	p.line(c, width, nil, x0, y0, x1, y0, x1, y1, x0, y1, x0, y0)
 }
 
-// poly fills the polygon through the points x0, y0, x1, y1, ...
-func (p *tlPainter) poly(c color.Color, xy ...float64) {
+// path runs through the points x0, y0, x1, y1, ...
+func (p *painter) path(xy ...float64) vg.Path {
 	var path vg.Path
 	for i := 0; i+1 < len(xy); i += 2 {
 		if i == 0 {
@@ -50,21 +50,20 @@ func (p *tlPainter) poly(c color.Color, xy ...float64) {
 			path.Line(p.pt(xy[i], xy[i+1]))
 		}
 	}
+	return path
+}
+
+// poly fills the polygon through the points x0, y0, x1, y1, ...
+func (p *painter) poly(c color.Color, xy ...float64) {
+	path := p.path(xy...)
 	path.Close()
 	p.c.SetColor(c)
 	p.c.Fill(path)
 }
 
 // line strokes the polyline through the points; dash nil is solid.
-func (p *tlPainter) line(c color.Color, width float64, dash []vg.Length, xy ...float64) {
-	var path vg.Path
-	for i := 0; i+1 < len(xy); i += 2 {
-		if i == 0 {
-			path.Move(p.pt(xy[i], xy[i+1]))
-		} else {
-			path.Line(p.pt(xy[i], xy[i+1]))
-		}
-	}
+func (p *painter) line(c color.Color, width float64, dash []vg.Length, xy ...float64) {
+	path := p.path(xy...)
 	p.c.SetColor(c)
 	p.c.SetLineWidth(vg.Length(width))
 	p.c.SetLineDash(dash, 0)
@@ -73,13 +72,13 @@ func (p *tlPainter) line(c color.Color, width float64, dash []vg.Length, xy ...f
 }
 
 // circle fills (or, if ring, strokes) a circle of radius r around (x, y).
-func (p *tlPainter) circle(x, y, r float64, c color.Color, tlRing bool) {
+func (p *painter) circle(x, y, r float64, c color.Color, ring bool) {
 	var path vg.Path
 	path.Move(p.pt(x+r, y))
 	path.Arc(p.pt(x, y), vg.Length(r), 0, 2*3.141592653589793)
 	path.Close()
 	p.c.SetColor(c)
-	if tlRing {
+	if ring {
 		p.c.SetLineWidth(1.5)
 		p.c.Stroke(path)
 		return
@@ -87,8 +86,8 @@ func (p *tlPainter) circle(x, y, r float64, c color.Color, tlRing bool) {
 	p.c.Fill(path)
 }
 
-// tlText is a font at size px, bold or not, aligned at its anchor.
-type tlText struct {
+// textStyle is a font at size px, bold or not, aligned at its anchor.
+type textStyle struct {
 	size   float64
 	bold   bool
 	color  color.Color
@@ -96,7 +95,7 @@ type tlText struct {
 	yalign text.YAlignment
 }
 
-func (s tlText) style() draw.TextStyle {
+func (s textStyle) style() draw.TextStyle {
 	f := font.Font{Typeface: "Liberation", Variant: "Sans", Size: vg.Length(s.size)}
 	if s.bold {
 		f.Weight = xfont.WeightBold
@@ -109,12 +108,12 @@ func (s tlText) style() draw.TextStyle {
 }
 
 // text writes one line with its anchor at (x, y).
-func (p *tlPainter) text(x, y float64, s tlText, str string) {
+func (p *painter) text(x, y float64, s textStyle, str string) {
 	p.dc.FillText(s.style(), p.pt(x, y), str)
 }
 
 // textWidth is the width str takes in style s.
-func (p *tlPainter) textWidth(s tlText, str string) float64 { return s.width(str) }
+func (p *painter) textWidth(s textStyle, str string) float64 { return s.width(str) }
 
 // width is the width str takes in style s.
-func (s tlText) width(str string) float64 { return float64(s.style().Width(str)) }
+func (s textStyle) width(str string) float64 { return float64(s.style().Width(str)) }

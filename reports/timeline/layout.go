@@ -1,42 +1,43 @@
-package reports
+package timeline
 
 import (
 	"time"
 
 	"gonum.org/v1/plot/text"
 
+	"pingtune/reports/trace"
 	"pingtune/sim"
 )
 
-// tlRow is one horizontal band of the timeline: a lane's states, or the
+// row is one horizontal band of the timeline: a lane's states, or the
 // pings and pushes.
-type tlRow int
+type row int
 
 // The rows, top to bottom: the device (app, task, radio), the network
 // (path, NAT), the server (server, session), then the connection as the
 // client sees it and the messages that cross it.
 const (
-	tlRowApp tlRow = iota
-	tlRowTask
-	tlRowRadio
-	tlRowPath
-	tlRowNAT
-	tlRowServer
-	tlRowSession
-	tlRowConn
-	tlRowMessages
-	tlNumRows
+	rowApp row = iota
+	rowTask
+	rowRadio
+	rowPath
+	rowNAT
+	rowServer
+	rowSession
+	rowConn
+	rowMessages
+	numRows
 )
 
-// tlRowLanes maps the lane rows to their lanes.
-var tlRowLanes = [...]sim.Lane{
-	tlRowApp: sim.LaneApp, tlRowTask: sim.LaneTask, tlRowRadio: sim.LaneRadio, tlRowPath: sim.LanePath,
-	tlRowNAT: sim.LaneNAT, tlRowServer: sim.LaneServer, tlRowSession: sim.LaneSession, tlRowConn: sim.LaneConn,
+// rowLanes maps the lane rows to their lanes.
+var rowLanes = [...]sim.Lane{
+	rowApp: sim.LaneApp, rowTask: sim.LaneTask, rowRadio: sim.LaneRadio, rowPath: sim.LanePath,
+	rowNAT: sim.LaneNAT, rowServer: sim.LaneServer, rowSession: sim.LaneSession, rowConn: sim.LaneConn,
 }
 
-// tlLayout places the timeline's parts on a w×h picture, in pixels from the
+// layout places the timeline's parts on a w×h picture, in pixels from the
 // top-left corner.
-type tlLayout struct {
+type layout struct {
 	w, h       float64
 	x0, x1     float64 // the time axis runs from x0 (window start) to x1 (end)
 	top        float64 // the top of the first row
@@ -46,28 +47,28 @@ type tlLayout struct {
 	legend     float64 // the middle of the marker legend's first line
 	legendN    int     // its lines
 	storyY     float64 // the middle of the break stories' first line
-	win        Window
-	font       float64        // the base font size, px
-	legendCols [tlNumRows]int // per row, its legend's entries per line
-	items      []tlLegendItem // the marker legend
-	placed     []tlPlacedItem // where its items go
+	win        trace.Window
+	font       float64      // the base font size, px
+	legendCols [numRows]int // per row, its legend's entries per line
+	items      []legendItem // the marker legend
+	placed     []placedItem // where its items go
 }
 
-// tlMaxStory is how many lines of break stories a timeline makes room for
+// maxStory is how many lines of break stories a timeline makes room for
 // (a story takes one or two).
-const tlMaxStory = 5
+const maxStory = 5
 
-func newTLLayout(t *Timeline, w, h int) tlLayout {
-	l := tlLayout{w: float64(w), h: float64(h), win: t.Window}
+func newLayout(t *Timeline, w, h int) layout {
+	l := layout{w: float64(w), h: float64(h), win: t.Window}
 	l.font = max(10, min(13, l.h/70))
 	l.top = 5.2 * l.font
 	lineH := 1.35 * l.font
-	l.items = tlLegendItems()
-	l.placed, l.legendN = tlFlow(l.items, l.font, l.w-12)
-	bottom := 2.2*l.font + float64(l.legendN)*lineH + 0.6*l.font + (tlMaxStory+1)*lineH
-	l.rowH = (l.h - l.top - bottom) / float64(tlNumRows)
+	l.items = legendItems()
+	l.placed, l.legendN = flow(l.items, l.font, l.w-12)
+	bottom := 2.2*l.font + float64(l.legendN)*lineH + 0.6*l.font + (maxStory+1)*lineH
+	l.rowH = (l.h - l.top - bottom) / float64(numRows)
 	l.barH = max(8, 0.34*l.rowH)
-	l.axisY = l.top + float64(tlNumRows)*l.rowH
+	l.axisY = l.top + float64(numRows)*l.rowH
 	l.legend = l.axisY + 2.2*l.font + 0.5*lineH
 	l.storyY = l.legend + float64(l.legendN)*lineH + 0.6*l.font
 
@@ -76,8 +77,8 @@ func newTLLayout(t *Timeline, w, h int) tlLayout {
 	fit := 1 + int((0.9*l.rowH-2.3*l.font-2)/(1.2*l.font))
 	small := l.rowLegendText()
 	width := 0.0
-	for r := tlRow(0); r < tlNumRows; r++ {
-		_, entries := tlRowLegend(t, r)
+	for r := row(0); r < numRows; r++ {
+		_, entries := rowLegend(t, r)
 		cols := max(2, (len(entries)+max(fit, 1)-1)/max(fit, 1))
 		l.legendCols[r] = cols
 		for i := 0; i < len(entries); i += cols {
@@ -93,18 +94,18 @@ func newTLLayout(t *Timeline, w, h int) tlLayout {
 }
 
 // rowLegendText is the style of the rows' state legends.
-func (l *tlLayout) rowLegendText() tlText {
-	return tlText{size: 0.85 * l.font, color: tlColText, yalign: text.YCenter}
+func (l *layout) rowLegendText() textStyle {
+	return textStyle{size: 0.85 * l.font, color: colText, yalign: text.YCenter}
 }
 
 // x is where time t falls on the axis.
-func (l *tlLayout) x(t time.Duration) float64 {
+func (l *layout) x(t time.Duration) float64 {
 	return l.x0 + (l.x1-l.x0)*float64(t-l.win.From)/float64(l.win.Len())
 }
 
 // mid is the vertical middle of row r.
-func (l *tlLayout) mid(r tlRow) float64 { return l.top + (float64(r)+0.5)*l.rowH }
+func (l *layout) mid(r row) float64 { return l.top + (float64(r)+0.5)*l.rowH }
 
 // barTop and barBottom are the edges of row r's state bar.
-func (l *tlLayout) barTop(r tlRow) float64    { return l.mid(r) - l.barH/2 }
-func (l *tlLayout) barBottom(r tlRow) float64 { return l.mid(r) + l.barH/2 }
+func (l *layout) barTop(r row) float64    { return l.mid(r) - l.barH/2 }
+func (l *layout) barBottom(r row) float64 { return l.mid(r) + l.barH/2 }

@@ -1,4 +1,4 @@
-package reports
+package timeline
 
 import (
 	"time"
@@ -6,19 +6,19 @@ import (
 	"pingtune/sim"
 )
 
-// tlSpan is a lane in one state from From to To.
-type tlSpan struct {
+// span is a lane in one state from From to To.
+type span struct {
 	From, To time.Duration
 	State    uint8
 }
 
-// tlLaneSpans cuts every lane of t into its state spans over the window,
+// laneSpans cuts every lane of t into its state spans over the window,
 // zero-length spans (states left at the instant they were entered) left out.
-func tlLaneSpans(t *Timeline) [sim.NumLanes][]tlSpan {
-	var spans [sim.NumLanes][]tlSpan
-	var open [sim.NumLanes]tlSpan
+func laneSpans(t *Timeline) [sim.NumLanes][]span {
+	var spans [sim.NumLanes][]span
+	var open [sim.NumLanes]span
 	for l := range open {
-		open[l] = tlSpan{From: t.Window.From, State: t.Start[l]}
+		open[l] = span{From: t.Window.From, State: t.Start[l]}
 	}
 	closeAt := func(l sim.Lane, at time.Duration) {
 		s := open[l]
@@ -32,7 +32,7 @@ func tlLaneSpans(t *Timeline) [sim.NumLanes][]tlSpan {
 			continue
 		}
 		closeAt(e.Lane, e.At)
-		open[e.Lane] = tlSpan{From: e.At, State: e.To}
+		open[e.Lane] = span{From: e.At, State: e.To}
 	}
 	for l := range open {
 		closeAt(sim.Lane(l), t.Window.To)

@@ -1,24 +1,27 @@
-package reports
+package timeline
 
 import (
 	"fmt"
 	"testing"
 	"time"
 
+	"pingtune/internal/durfmt"
+	"pingtune/internal/testcfg"
+	"pingtune/reports/trace"
 	"pingtune/sim"
 )
 
-// TestTimelineStoryIsLinear: the stories read through tlIndex say exactly
+// TestTimelineStoryIsLinear: the stories read through index say exactly
 // what the plain scans of the records (the reference below, which is
 // records × breaks) say, for every break of long windows of every test
 // world, including windows that start or end inside a break.
 func TestTimelineStoryIsLinear(t *testing.T) {
 	compared := 0
-	for _, cfg := range traceTestConfigs() {
+	for _, cfg := range testcfg.TraceWorlds() {
 		cfg.Horizon = 4 * 24 * time.Hour
-		for _, win := range []Window{{0, cfg.Horizon}, {26 * time.Hour, 80 * time.Hour}, {50*time.Hour + 17*time.Minute, 51 * time.Hour}} {
+		for _, win := range []trace.Window{{From: 0, To: cfg.Horizon}, {From: 26 * time.Hour, To: 80 * time.Hour}, {From: 50*time.Hour + 17*time.Minute, To: 51 * time.Hour}} {
 			tl := timelineOf(t, &cfg, 1, &win)
-			got, want := tlStory(tl), refStory(tl)
+			got, want := tellStory(tl), refStory(tl)
 			if len(got) != len(want) {
 				t.Fatalf("%s %v: %d stories, want %d", cfg.Name, win, len(got), len(want))
 			}
@@ -55,22 +58,22 @@ func TestMaxTreeIsTheLargest(t *testing.T) {
 	}
 }
 
-// refStory is tlStory as plain scans of the records, the reference.
-func refStory(t *Timeline) []tlStoryLine {
-	var lines []tlStoryLine
+// refStory is tellStory as plain scans of the records, the reference.
+func refStory(t *Timeline) []storyLine {
+	var lines []storyLine
 	for i, b := range t.Result.Breaks {
-		if !tlBreakInWindow(b, t.Window) {
+		if !breakInWindow(b, t.Window) {
 			continue
 		}
-		s := fmt.Sprintf("%s at %s", b.Cause, Clock(b.At))
+		s := fmt.Sprintf("%s at %s", b.Cause, durfmt.Clock(b.At))
 		if b.At < t.Window.From {
 			s += " (before this window)"
 		}
 		s += ": " + refWhy(t, b)
-		s += ". Client: " + tlResolution(b.At, b.Client, refClientHow(t, b))
-		s += ". Server: " + tlResolution(b.At, b.Server, tlServerHow(t, b))
-		s += ". Up again: " + tlResolution(b.At, b.Recover, refReconnects(t, b))
-		lines = append(lines, tlStoryLine{N: i + 1, Cause: b.Cause, Text: s + "."})
+		s += ". Client: " + resolution(b.At, b.Client, refClientHow(t, b))
+		s += ". Server: " + resolution(b.At, b.Server, serverHow(t, b))
+		s += ". Up again: " + resolution(b.At, b.Recover, refReconnects(t, b))
+		lines = append(lines, storyLine{N: i + 1, Cause: b.Cause, Text: s + "."})
 	}
 	return lines
 }
@@ -79,12 +82,12 @@ func refWhy(t *Timeline, b sim.Break) string {
 	if b.Cause == sim.CauseWifi {
 		for _, e := range t.Events {
 			if e.Kind == sim.TraceState && e.Lane == sim.LanePath && e.To == 0 && e.At > b.At {
-				return fmt.Sprintf("the network path went down for %s", tlLatency(e.At-b.At))
+				return fmt.Sprintf("the network path went down for %s", durfmt.Human((e.At - b.At).Seconds()))
 			}
 		}
 		return "the network path went down"
 	}
-	return tlWhy(t, newTLIndex(nil), b) // the other causes read no records
+	return whyText(t, newIndex(nil), b) // the other causes read no records
 }
 
 func refReconnects(t *Timeline, b sim.Break) string {
@@ -112,9 +115,9 @@ func refReconnects(t *Timeline, b sim.Break) string {
 		return ""
 	}
 	if fails == 1 {
-		return fmt.Sprintf("following 1 failed connect and a %s wait", tlLatency(wait))
+		return fmt.Sprintf("following 1 failed connect and a %s wait", durfmt.Human(wait.Seconds()))
 	}
-	return fmt.Sprintf("following %d failed connects (the longest wait between tries %s)", fails, tlLatency(wait))
+	return fmt.Sprintf("following %d failed connects (the longest wait between tries %s)", fails, durfmt.Human(wait.Seconds()))
 }
 
 func refWakeAt(t *Timeline, at time.Duration) int {
@@ -129,26 +132,26 @@ func refWakeAt(t *Timeline, at time.Duration) int {
 	return -1
 }
 
-// refClientHow is tlClientHow with refWakeAt: the wakeup is its only lookup.
+// refClientHow is clientHow with refWakeAt: the wakeup is its only lookup.
 func refClientHow(t *Timeline, b sim.Break) string {
 	if b.Client == sim.Unresolved {
 		return ""
 	}
 	at := b.At + b.Client
-	x := &tlIndex{}
+	x := &index{}
 	if w := refWakeAt(t, at); w >= 0 {
-		x.wakes = []tlWake{{at, uint8(w)}}
+		x.wakes = []wakeRecord{{at, uint8(w)}}
 	}
-	return tlClientHow(t, x, b)
+	return clientHow(t, x, b)
 }
 
 // BenchmarkTimelineStory tells the stories of a 30-day window of the
-// classic world (the records a picture can take): through tlIndex, and by
+// classic world (the records a picture can take): through index, and by
 // the plain scans it replaced.
 func BenchmarkTimelineStory(b *testing.B) {
-	cfg := traceTestConfigs()[0]
+	cfg := testcfg.TraceWorlds()[0]
 	cfg.Horizon = 30 * 24 * time.Hour
-	rec := NewTimelineRecorder(&cfg, Window{0, cfg.Horizon})
+	rec := NewRecorder(&cfg, trace.Window{From: 0, To: cfg.Horizon})
 	res, err := sim.Run(&cfg, 1, sim.Options{Tracer: rec})
 	if err != nil {
 		b.Fatal(err)
@@ -160,8 +163,8 @@ func BenchmarkTimelineStory(b *testing.B) {
 	b.Logf("%d records, %d breaks", len(tl.Events), len(res.Breaks))
 	for _, c := range []struct {
 		name  string
-		story func(*Timeline) []tlStoryLine
-	}{{"index", tlStory}, {"scan", refStory}} {
+		story func(*Timeline) []storyLine
+	}{{"index", tellStory}, {"scan", refStory}} {
 		b.Run(c.name, func(b *testing.B) {
 			for b.Loop() {
 				c.story(tl)
@@ -184,19 +187,19 @@ func (c *countingTracer) Trace(e sim.TraceEvent) {
 }
 
 // TestTimelineRecorderRefusesTooManyRecords: a window with more records
-// than a picture can show keeps MaxTimelineRecords of them and says when
+// than a picture can show keeps MaxRecords of them and says when
 // the first one beyond fell; a window under the limit says nothing.
 func TestTimelineRecorderRefusesTooManyRecords(t *testing.T) {
-	cfg := traceTestConfigs()[0]
+	cfg := testcfg.TraceWorlds()[0]
 	cfg.Horizon = 45 * 24 * time.Hour
-	all := &countingTracer{n: MaxTimelineRecords + 1}
+	all := &countingTracer{n: MaxRecords + 1}
 	if _, err := sim.Run(&cfg, 0, sim.Options{Tracer: all}); err != nil {
 		t.Fatal(err)
 	}
-	if all.seen <= MaxTimelineRecords {
+	if all.seen <= MaxRecords {
 		t.Fatalf("the run has only %d records: test with a longer one", all.seen)
 	}
-	rec := NewTimelineRecorder(&cfg, Window{0, cfg.Horizon})
+	rec := NewRecorder(&cfg, trace.Window{From: 0, To: cfg.Horizon})
 	res, err := sim.Run(&cfg, 0, sim.Options{Tracer: rec})
 	if err != nil {
 		t.Fatal(err)
@@ -205,10 +208,10 @@ func TestTimelineRecorderRefusesTooManyRecords(t *testing.T) {
 	if !over || beyond != all.at {
 		t.Errorf("Overflow() = %v, %v; want true at %v, the time of record %d", beyond, over, all.at, all.n)
 	}
-	if n := len(rec.Timeline(&cfg, 0, &res).Events); n != MaxTimelineRecords {
-		t.Errorf("kept %d records, want %d", n, MaxTimelineRecords)
+	if n := len(rec.Timeline(&cfg, 0, &res).Events); n != MaxRecords {
+		t.Errorf("kept %d records, want %d", n, MaxRecords)
 	}
-	small := NewTimelineRecorder(&cfg, Window{0, beyond - 1})
+	small := NewRecorder(&cfg, trace.Window{From: 0, To: beyond - 1})
 	if _, err := sim.Run(&cfg, 0, sim.Options{Tracer: small}); err != nil {
 		t.Fatal(err)
 	}

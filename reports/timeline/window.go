@@ -1,8 +1,9 @@
-package reports
+package timeline
 
 import (
 	"time"
 
+	"pingtune/reports/trace"
 	"pingtune/sim"
 )
 
@@ -27,10 +28,10 @@ const (
 // break's detections and recovery if they come later (to 10 min after the
 // last, at most 12 h after the break); without a break, the first 6 h.
 // Either way it stays inside the run: the horizon and the drain after it.
-func DefaultWindow(res *sim.Result) Window {
+func DefaultWindow(res *sim.Result) trace.Window {
 	h := max(res.End, res.Horizon)
 	if len(res.Breaks) == 0 {
-		return Window{0, min(WindowQuiet, h)}
+		return trace.Window{From: 0, To: min(WindowQuiet, h)}
 	}
 	b := res.Breaks[0]
 	to := b.At + WindowAround
@@ -39,5 +40,5 @@ func DefaultWindow(res *sim.Result) Window {
 			to = max(to, min(b.At+l+windowAfter, b.At+windowMaxAfter))
 		}
 	}
-	return Window{max(0, b.At-WindowAround), min(to, h)}
+	return trace.Window{From: max(0, b.At-WindowAround), To: min(to, h)}
 }

@@ -1,47 +1,26 @@
-package reports
+package trace
 
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
 
+	"pingtune/internal/golden"
 	"pingtune/internal/testcfg"
 	"pingtune/sim"
 )
 
-var updateTrace = flag.Bool("update-trace", false, "rewrite reports/testdata/trace*.golden")
+func init() { golden.Alias("update-trace") }
 
-// traceTestConfigs are worlds whose traces cover every kind of record: the
-// classic pattern, a NAT that forgets the mapping between pings, a leaking
-// background task (kills and relaunches), and an always-awake device whose
-// server drops pushes while it is offline.
-func traceTestConfigs() []sim.Config {
-	nat := testcfg.Classic()
-	nat.Name, nat.App.Interval, nat.Network.NATIdleTimeout = "test-nat", 30*time.Minute, 20*time.Minute
-
-	leak := testcfg.Classic()
-	leak.Name, leak.App.BackgroundTask = "test-leak", sim.Leak
-	leak.Platform.RelaunchAfterKill, leak.Platform.RelaunchDelay = true, time.Minute
-
-	awake := testcfg.Classic()
-	awake.Name = "test-awake"
-	awake.Platform = sim.Platform{Name: "always-awake", AlwaysAwake: true}
-	awake.App.Interval, awake.Network.NATIdleTimeout = 5*time.Minute, 350*time.Second
-	awake.Server.Pushes.DropOffline = true
-	return []sim.Config{testcfg.Classic(), nat, leak, awake}
-}
-
-// traceLines runs replication rep of cfg through a TraceJSON over win.
+// traceLines runs replication rep of cfg through a JSON over win.
 func traceLines(t *testing.T, cfg *sim.Config, rep int, win Window) (sim.Result, []string) {
 	t.Helper()
 	var buf bytes.Buffer
-	tj := NewTraceJSON(&buf, cfg, win)
+	tj := NewJSON(&buf, cfg, win)
 	res, err := sim.Run(cfg, rep, sim.Options{Tracer: tj, Check: true})
 	if err != nil {
 		t.Fatal(err)
@@ -93,7 +72,7 @@ func decodeTrace(t *testing.T, lines []string) []traceLine {
 // first the snapshot, the rest in time order, each with the fields its kind
 // needs (and energy so far that never falls).
 func TestTraceJSONIsTimeOrderedAndComplete(t *testing.T) {
-	for _, cfg := range traceTestConfigs() {
+	for _, cfg := range testcfg.TraceWorlds() {
 		t.Run(cfg.Name, func(t *testing.T) {
 			_, lines := traceLines(t, &cfg, 1, Window{0, cfg.Horizon})
 			recs := decodeTrace(t, lines)
@@ -148,7 +127,7 @@ func TestTraceJSONIsTimeOrderedAndComplete(t *testing.T) {
 // and time, detections, pushes, kills. Wakeups and kills count up to the
 // horizon record; breaks and pushes are followed through the drain.
 func TestTraceJSONReplaysResult(t *testing.T) {
-	for _, cfg := range traceTestConfigs() {
+	for _, cfg := range testcfg.TraceWorlds() {
 		t.Run(cfg.Name, func(t *testing.T) {
 			for rep := range 3 {
 				res, lines := traceLines(t, &cfg, rep, Window{0, cfg.LatestEnd()})
@@ -229,7 +208,7 @@ func wakeCauseOf(t *testing.T, name string) sim.WakeCause {
 // TestTraceJSONWindow: a window prints exactly the full trace's lines inside
 // it, after a snapshot of the lanes as the full trace left them at its start.
 func TestTraceJSONWindow(t *testing.T) {
-	cfg := traceTestConfigs()[1]
+	cfg := testcfg.TraceWorlds()[1]
 	_, full := traceLines(t, &cfg, 0, Window{0, cfg.Horizon})
 	recs := decodeTrace(t, full)
 	for _, win := range []Window{{0, time.Hour}, {29 * time.Minute, 31 * time.Minute}, {26 * time.Hour, 27*time.Hour + 30*time.Minute}, {cfg.Horizon - time.Minute, cfg.Horizon}} {
@@ -267,33 +246,21 @@ func TestTraceJSONWindow(t *testing.T) {
 // TestTraceJSONGolden pins the bytes of two hours of the NAT world's first
 // replication: the format users script against.
 func TestTraceJSONGolden(t *testing.T) {
-	cfg := traceTestConfigs()[1]
+	cfg := testcfg.TraceWorlds()[1]
 	_, lines := traceLines(t, &cfg, 0, Window{15 * time.Minute, 65 * time.Minute})
 	got := strings.Join(lines, "")
-	path := filepath.Join("testdata", "trace_nat.golden")
-	if *updateTrace {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test ./reports -run TestTraceJSONGolden -update-trace writes it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("the trace differs from %s (-update-trace to accept):\n%s", path, got)
-	}
+	golden.Check(t, filepath.Join("testdata", "trace_nat.golden"), []byte(got))
 }
 
 // TestInitialLanesMatchTheModel: the lanes' first state changes leave the
-// states InitialLanes says the run starts in.
+// states initialLanes says the run starts in.
 func TestInitialLanesMatchTheModel(t *testing.T) {
-	for _, cfg := range traceTestConfigs() {
+	for _, cfg := range testcfg.TraceWorlds() {
 		var rec timelineTestRecorder
 		if _, err := sim.Run(&cfg, 0, sim.Options{Tracer: &rec}); err != nil {
 			t.Fatal(err)
 		}
-		init := InitialLanes(&cfg)
+		init := initialLanes(&cfg)
 		seen := [sim.NumLanes]bool{}
 		for _, e := range rec.ev {
 			if e.Kind != sim.TraceState || seen[e.Lane] {
@@ -301,7 +268,7 @@ func TestInitialLanesMatchTheModel(t *testing.T) {
 			}
 			seen[e.Lane] = true
 			if e.From != init[e.Lane] {
-				t.Errorf("%s: %s first leaves %s, InitialLanes says it starts %s", cfg.Name, e.Lane,
+				t.Errorf("%s: %s first leaves %s, initialLanes says it starts %s", cfg.Name, e.Lane,
 					e.Lane.StateName(e.From), e.Lane.StateName(init[e.Lane]))
 			}
 		}
@@ -321,21 +288,7 @@ func TestTraceAppendSeconds(t *testing.T) {
 		{612300 * time.Millisecond, "612.3"}, {7 * 24 * time.Hour, "604800"},
 		{1829606431084, "1829.606431084"}, {-1500 * time.Millisecond, "-1.5"},
 	} {
-		if got := string(traceAppendSeconds(nil, c.d)); got != c.want {
-			t.Errorf("%v: got %s, want %s", c.d, got, c.want)
-		}
-	}
-}
-
-func TestClock(t *testing.T) {
-	for _, c := range []struct {
-		d    time.Duration
-		want string
-	}{
-		{0, "0:00:00"}, {10 * time.Minute, "0:10:00"}, {26*time.Hour + 3*time.Minute + 7*time.Second, "26:03:07"},
-		{1829606 * time.Millisecond, "0:30:29.6"}, {1829960 * time.Millisecond, "0:30:30"},
-	} {
-		if got := Clock(c.d); got != c.want {
+		if got := string(appendSeconds(nil, c.d)); got != c.want {
 			t.Errorf("%v: got %s, want %s", c.d, got, c.want)
 		}
 	}
