@@ -125,3 +125,27 @@ func IsLatency(key string) bool {
 	d := ByRequire(key)
 	return d != nil && d.IsLatency()
 }
+
+// The heartbeat policy's interval over time (stats.PolicyMetrics): results
+// carry them only under a moving policy; `compare` pairs them always.
+var (
+	intervalMean = Def{Key: "interval_mean_s", Unit: Seconds, Upper: false,
+		Estimate: func(m *stats.Metrics) stats.Estimate { return orZero(m.IntervalMeanS) }}
+	intervalP5 = Def{Key: "interval_p5_s", Unit: Seconds, Upper: false,
+		Estimate: func(m *stats.Metrics) stats.Estimate { return orZero(m.IntervalP5S) }}
+	intervalP95 = Def{Key: "interval_p95_s", Unit: Seconds, Upper: false,
+		Estimate: func(m *stats.Metrics) stats.Estimate { return orZero(m.IntervalP95S) }}
+	settle = Def{Key: "settle_s", Unit: Seconds, Upper: true,
+		Estimate: func(m *stats.Metrics) stats.Estimate { return orZero(m.SettleS) }}
+)
+
+// Policy are the interval-over-time rates, in the order results show them.
+var Policy = []*Def{&intervalMean, &intervalP5, &intervalP95, &settle}
+
+// orZero is e, or a zero estimate where a result has none.
+func orZero(e *stats.Estimate) stats.Estimate {
+	if e == nil {
+		return stats.Estimate{}
+	}
+	return *e
+}

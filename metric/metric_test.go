@@ -85,3 +85,32 @@ func TestRequirable(t *testing.T) {
 		t.Error("a metric no requirement can bound resolves")
 	}
 }
+
+// The policy metrics read the field results.json writes under their key,
+// and read zero where a fixed policy leaves them out.
+func TestPolicyKeysMatchTheResultsJSON(t *testing.T) {
+	var m stats.Metrics
+	for _, d := range Policy {
+		if got := d.Estimate(&m); got != (stats.Estimate{}) {
+			t.Errorf("%s: %v without a policy", d.Key, got)
+		}
+	}
+	ptrs := []**stats.Estimate{&m.IntervalMeanS, &m.IntervalP5S, &m.IntervalP95S, &m.SettleS}
+	for i, p := range ptrs {
+		*p = &stats.Estimate{Mean: float64(100 + i)}
+	}
+	b, err := json.Marshal(&m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range Policy {
+		obj, _ := doc[d.Key].(map[string]any)
+		if obj == nil || obj["mean"] != d.Estimate(&m).Mean {
+			t.Errorf("%s: results.json has %v, the table reads %v", d.Key, obj, d.Estimate(&m).Mean)
+		}
+	}
+}

@@ -81,6 +81,7 @@ func WriteSummary(w io.Writer, p stats.Point) error {
 		ps.Sent, ps.Delivered, ps.Lost, ps.Dropped, ps.Pending)
 	fmt.Fprintf(&b, "pings: %d sent, %d unanswered (%d on a healthy connection); connects: %d, %d failed; app kills: %d\n",
 		m.Pings, m.PingTimeouts, m.FalseTimeouts, m.ConnectAttempts, m.ConnectFailures, m.AppKills)
+	writePolicyRows(&b, m, p.Replications)
 	for _, warn := range p.Warnings {
 		fmt.Fprintf(&b, "warning: %s\n", warn)
 	}

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"slices"
 	"strings"
 )
 
@@ -18,11 +19,12 @@ var builtinFS embed.FS
 
 // Builtins returns the built-in scenario names, sorted.
 func Builtins() []string {
-	files, _ := fs.Glob(builtinFS, "builtin/*.yaml") // sorted; the pattern is valid
+	files, _ := fs.Glob(builtinFS, "builtin/*.yaml") // the pattern is valid
 	names := make([]string, len(files))
 	for i, f := range files {
 		names[i] = strings.TrimSuffix(path.Base(f), ".yaml")
 	}
+	slices.Sort(names) // by name: fleet-chat-wifi before fleet-chat-wifi-adaptive
 	return names
 }
 

@@ -103,6 +103,12 @@ func estimate(cfg *sim.Config) load {
 	}
 	if cfg.Platform.AlwaysAwake || cfg.Platform.Keepalive {
 		gap, field, what := float64(cfg.App.Interval), "app.heartbeat.interval", "heartbeats"
+		if cfg.App.Policy.Kind != sim.PolicyFixed {
+			// A moving policy spends its time somewhere in its range: the
+			// geometric middle of it, a rough guess the test holds within ×3.
+			lo, hi := cfg.PolicyRange()
+			gap, field = math.Sqrt(float64(lo)*float64(hi)), "app.heartbeat.policy"
+		}
 		if !cfg.Platform.AlwaysAwake {
 			early := cfg.Platform.KeepaliveEarly.MeanNanos()
 			gap = math.Max(float64(cfg.EffectiveInterval())-early, float64(time.Millisecond))
