@@ -20,6 +20,19 @@ import (
 type Scenario struct {
 	Name  string
 	Point stats.Point
+	cols  map[string][]float64 // per-replication values by key
+}
+
+// Estimate is the scenario's estimate of d: as its results have it, or,
+// for an interval metric a fixed policy's results leave out, from its
+// per-replication values (the interval itself).
+func (s *Scenario) Estimate(d *metric.Def) stats.Estimate {
+	for _, p := range metric.Policy {
+		if p == d && s.Point.Metrics.IntervalMeanS == nil {
+			return stats.MeanCI(s.cols[d.Key])
+		}
+	}
+	return d.Estimate(&s.Point.Metrics)
 }
 
 // Diff is one metric's paired difference: the mean over replications of
@@ -103,11 +116,11 @@ func Run(ctx context.Context, cfgs []*sim.Config, opt runner.Options) (*Result, 
 	res := &Result{Seed: cfgs[0].Seed, Replications: reps, Horizon: cfgs[0].Horizon}
 	cols := make([]map[string][]float64, len(cfgs))
 	for i, c := range cfgs {
-		res.Scenarios = append(res.Scenarios, Scenario{Name: c.Name, Point: stats.Summarize(c, results[i])})
 		cols[i] = map[string][]float64{}
 		for _, col := range stats.Columns(c, results[i]) {
 			cols[i][col.Key] = col.Values
 		}
+		res.Scenarios = append(res.Scenarios, Scenario{Name: c.Name, Point: stats.Summarize(c, results[i]), cols: cols[i]})
 	}
 	for i := 1; i < len(cfgs); i++ {
 		p := Paired{Name: cfgs[i].Name, Vs: cfgs[0].Name}

@@ -65,9 +65,10 @@ func writeCompareCSV(w io.Writer, res *compare.Result) error {
 	if err := cw.Write([]string{"scenario", "vs", "metric", "mean", "ci95_lo", "ci95_hi", "diff_mean", "diff_ci95_lo", "diff_ci95_hi", "real"}); err != nil {
 		return err
 	}
-	for i, s := range res.Scenarios {
+	for i := range res.Scenarios {
+		s := &res.Scenarios[i]
 		for k, d := range compare.Keys() {
-			e := d.Estimate(&s.Point.Metrics)
+			e := s.Estimate(d)
 			row := []string{s.Name, "", d.Key, f(e.Mean), f(e.Lo()), f(e.Hi()), "", "", "", ""}
 			if i > 0 {
 				pd := res.Paired[i-1].Metrics[k]

@@ -36,8 +36,9 @@ func WriteCompareText(w io.Writer, res *compare.Result) error {
 			continue
 		}
 		fmt.Fprintf(tw, "%s\t\t\t\t\n", d.Key)
-		for i, s := range res.Scenarios {
-			e := d.Estimate(&s.Point.Metrics)
+		for i := range res.Scenarios {
+			s := &res.Scenarios[i]
+			e := s.Estimate(d)
 			diff := ""
 			if i > 0 {
 				pd := res.Paired[i-1].Metrics[k]
