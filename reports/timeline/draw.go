@@ -10,6 +10,7 @@ import (
 	"gonum.org/v1/plot/vg/vgimg"
 
 	"pingtune/internal/durfmt"
+	"pingtune/sim"
 )
 
 // Limits of a timeline picture's size, in pixels.
@@ -39,6 +40,7 @@ func WritePNG(w io.Writer, t *Timeline, width, height int) error {
 	drawTitle(p, &l, t)
 	drawGrid(p, &l, t)
 	drawLanes(p, &l, t)
+	drawIntervals(p, &l, t)
 	drawBreakGuides(p, &l, t)
 	drawHorizon(p, &l, t)
 	drawMarks(p, &l, t)
@@ -59,8 +61,13 @@ func drawTitle(p *painter, l *layout, t *Timeline) {
 	if eff := cfg.EffectiveInterval(); eff != cfg.App.Interval {
 		hb += " (platform clamps to " + durfmt.Setting(eff) + ")"
 	}
+	if k := cfg.App.Policy.Kind; k != sim.PolicyFixed {
+		hb = "heartbeat policy " + k.String()
+	}
 	parts := []string{hb, "pong timeout " + durfmt.Setting(cfg.App.Timeout)}
-	if nat := cfg.Network.NATIdleTimeout; nat > 0 {
+	if nat := natOf(t); nat > 0 && cfg.Network.NATIdleFleet != nil {
+		parts = append(parts, "NAT idle timeout "+durfmt.Human(nat.Seconds())+" (this replication's draw)")
+	} else if nat > 0 {
 		parts = append(parts, "NAT idle timeout "+durfmt.Setting(nat))
 	} else {
 		parts = append(parts, "no NAT")

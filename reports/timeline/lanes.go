@@ -39,7 +39,7 @@ func drawLanes(p *painter, l *layout, t *Timeline) {
 // laneUnused says why a lane has nothing to show in this scenario, or "".
 func laneUnused(cfg *sim.Config, lane sim.Lane) string {
 	switch {
-	case lane == sim.LaneNAT && cfg.Network.NATIdleTimeout <= 0:
+	case lane == sim.LaneNAT && cfg.Network.NATIdleTimeout <= 0 && cfg.Network.NATIdleFleet == nil:
 		return "no NAT on the path in this scenario"
 	case lane == sim.LaneTask && cfg.Platform.AlwaysAwake:
 		return "no background tasks: the device never suspends the app"

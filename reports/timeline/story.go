@@ -52,7 +52,10 @@ func whyText(t *Timeline, x *index, b sim.Break) string {
 	case sim.CauseHandover:
 		return "the device's IP address changed"
 	case sim.CauseNAT:
-		return fmt.Sprintf("nothing had crossed the NAT for its idle timeout (%s), so it forgot the mapping", durfmt.Setting(cfg.Network.NATIdleTimeout))
+		if cfg.Network.NATIdleFleet != nil && cfg.Network.RedrawOnHandover {
+			return "nothing had crossed the NAT for its idle timeout, so it forgot the mapping"
+		}
+		return fmt.Sprintf("nothing had crossed the NAT for its idle timeout (%s), so it forgot the mapping", natText(t))
 	case sim.CauseServerGraceful:
 		return "the server restarted and closed its connections"
 	case sim.CauseServerSilent:
