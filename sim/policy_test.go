@@ -1,6 +1,7 @@
 package sim_test
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -145,4 +146,41 @@ func TestFixedPolicyKeepsOneInterval(t *testing.T) {
 			t.Errorf("rep %d: intervals %v, settled at %v", r.Rep, got, r.SettledAt)
 		}
 	}
+}
+
+// TestFixedIgnoresOtherPoliciesParameters: the scenario decoder fills in
+// every policy's defaults; under the fixed policy they change nothing, so a
+// fixed run is the same Result as a run of a Config that never heard of
+// policies.
+func TestFixedIgnoresOtherPoliciesParameters(t *testing.T) {
+	bare := testcfg.Classic()
+	bare.Horizon = 2 * 24 * time.Hour
+	decoded := bare
+	decoded.App.Policy = sim.Policy{Kind: sim.PolicyFixed, Adaptive: sim.MarsAdaptive(), Probe: sim.DefaultProbe()}
+	a, b := runAll(t, &bare, 3), runAll(t, &decoded, 3)
+	if !reflect.DeepEqual(a, b) {
+		t.Error("the unused policies' parameters changed a fixed run")
+	}
+}
+
+// BenchmarkReplicationAdaptive is the classic week with the Mars policy
+// behind a 10 min NAT on an always-awake device: the policy's bookkeeping
+// should not cost allocations per event.
+func BenchmarkReplicationAdaptive(b *testing.B) {
+	cfg := testcfg.Classic()
+	cfg.Platform = sim.Platform{Name: "always-awake", AlwaysAwake: true}
+	cfg.App.Interval = 270 * time.Second
+	cfg.App.Policy = sim.Policy{Kind: sim.PolicyAdaptive, Adaptive: sim.MarsAdaptive()}
+	cfg.Network.NATIdleTimeout = 10 * time.Minute
+	var w sim.World
+	var events int64
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		r, err := w.Run(&cfg, i%64, sim.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		events += r.Events
+	}
+	b.ReportMetric(float64(events)/float64(b.N), "events/rep")
 }
