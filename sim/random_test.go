@@ -145,6 +145,27 @@ func drawConfig(seed uint64) sim.Config {
 			For: dur(time.Millisecond, 2*time.Hour), Restart: sim.RestartKind(r.IntN(2)), SignalsClient: r.IntN(2) == 0}
 		cfg.Events = append(cfg.Events, e)
 	}
+	// Drawn last, so that every config above stays as it was: a heartbeat
+	// policy and a fleet of NATs and servers.
+	switch r.IntN(3) {
+	case 1:
+		lo := dur(time.Second, 20*time.Minute)
+		cfg.App.Policy = sim.Policy{Kind: sim.PolicyAdaptive, Adaptive: sim.Adaptive{Min: lo, Max: lo + dur(0, time.Hour),
+			Step: dur(time.Millisecond, 5*time.Minute), Successes: 1 + r.IntN(5), Failures: 1 + r.IntN(5), Backoff: dur(0, 5*time.Minute)}}
+	case 2:
+		lo := dur(time.Second, 20*time.Minute)
+		cfg.App.Policy = sim.Policy{Kind: sim.PolicyProbe, Probe: sim.Probe{Search: sim.SearchKind(r.IntN(2)), Min: lo,
+			Max: lo + dur(time.Millisecond, time.Hour), Resolution: dur(time.Millisecond, 5*time.Minute), Step: dur(time.Millisecond, 5*time.Minute)}}
+	}
+	if r.IntN(3) == 0 {
+		fleet := dist(time.Second, 2*time.Hour)
+		cfg.Network.NATIdleFleet = &fleet
+		cfg.Network.RedrawOnHandover = r.IntN(2) == 0
+	}
+	if r.IntN(4) == 0 && cfg.Server.IdleTimeoutMultiple == 0 {
+		fleet := dist(time.Second, 2*time.Hour)
+		cfg.Server.IdleTimeoutFleet = &fleet
+	}
 	cfg.MaxEvents = 20_000_000
 	return cfg
 }
