@@ -277,14 +277,18 @@ func (c Config) WithInterval(t time.Duration) Config {
 // trusting its numbers: a clamped interval, a timeout that cannot work.
 func (c *Config) Warnings() []Warning {
 	var w []Warning
+	// A moving policy's interval is not app.heartbeat.interval, and it is
+	// meant to find the NAT's and the server's timeouts: the warnings about
+	// a fixed interval would mislead (fixed is false for it).
+	fixed := c.App.Policy.Kind == PolicyFixed
 	T, eff := c.App.Interval, c.EffectiveInterval()
-	if eff != T {
+	if eff != T && fixed {
 		w = append(w, Warning{Kind: WarnClamped, Interval: T, Platform: c.Platform.Name, Limit: eff})
 	}
 	if !c.Platform.AlwaysAwake && !c.Platform.Keepalive {
 		w = append(w, Warning{Kind: WarnNoKeepalive, Platform: c.Platform.Name})
 	}
-	if s := c.ServerIdleTimeout(); s > 0 && s <= eff {
+	if s := c.ServerIdleTimeout(); s > 0 && s <= eff && fixed {
 		w = append(w, Warning{Kind: WarnServerIdle, Setting: s, Interval: eff})
 	}
 	late := 0
@@ -297,7 +301,7 @@ func (c *Config) Warnings() []Warning {
 		w = append(w, Warning{Kind: WarnLateEvents, Count: late, Setting: c.Horizon})
 	}
 	w = append(w, c.policyWarnings()...)
-	if nat := c.Network.NATIdleTimeout; nat > 0 && nat <= eff && c.Network.NATIdleFleet == nil {
+	if nat := c.Network.NATIdleTimeout; nat > 0 && nat <= eff && c.Network.NATIdleFleet == nil && fixed {
 		w = append(w, Warning{Kind: WarnNATIdle, Setting: nat, Interval: eff})
 	}
 	return w

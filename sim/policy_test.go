@@ -184,3 +184,19 @@ func BenchmarkReplicationAdaptive(b *testing.B) {
 	}
 	b.ReportMetric(float64(events)/float64(b.N), "events/rep")
 }
+
+// TestMovingPolicyWarnings: a moving policy is not warned about the fixed
+// interval it does not run at, nor about a NAT it is meant to find.
+func TestMovingPolicyWarnings(t *testing.T) {
+	cfg := testcfg.Classic()
+	cfg.Platform = sim.Platform{Name: "always-awake", AlwaysAwake: true}
+	cfg.App.Interval = time.Hour
+	cfg.Network.NATIdleTimeout = 20 * time.Minute
+	if len(cfg.Warnings()) == 0 {
+		t.Fatal("a fixed hour behind a 20 min NAT should warn")
+	}
+	cfg.App.Policy = sim.Policy{Kind: sim.PolicyProbe, Probe: sim.DefaultProbe()}
+	if w := cfg.Warnings(); len(w) != 0 {
+		t.Errorf("probe: %v", w)
+	}
+}
