@@ -78,3 +78,35 @@ func TestRedrawOnHandoverMovesTheNAT(t *testing.T) {
 		t.Error("redrawing the NAT at every handover changed no replication's NAT breaks")
 	}
 }
+
+// TestServerFleet: a server idle timeout given as a distribution is drawn
+// once per replication, the same at every interval.
+func TestServerFleet(t *testing.T) {
+	fleet := sim.Dist{Kind: sim.Uniform, Value: 20 * time.Minute, Max: 2 * time.Hour}
+	var first []time.Duration
+	for _, T := range []time.Duration{5 * time.Minute, 15 * time.Minute} {
+		cfg := testcfg.Classic()
+		cfg.Horizon = 12 * time.Hour
+		cfg.App.Interval = T
+		cfg.Server.IdleTimeoutMultiple, cfg.Server.IdleTimeoutFleet = 0, &fleet
+		res := runAll(t, &cfg, 4)
+		seen := map[time.Duration]bool{}
+		for i, r := range res {
+			if r.ServerIdle < fleet.Value || r.ServerIdle > fleet.Max {
+				t.Errorf("rep %d: server idle %v outside the fleet", i, r.ServerIdle)
+			}
+			seen[r.ServerIdle] = true
+			if first != nil && r.ServerIdle != first[i] {
+				t.Errorf("rep %d at %v: server idle %v, %v at the first interval", i, T, r.ServerIdle, first[i])
+			}
+		}
+		if len(seen) != len(res) {
+			t.Errorf("%d distinct server timeouts in %d replications", len(seen), len(res))
+		}
+		if first == nil {
+			for _, r := range res {
+				first = append(first, r.ServerIdle)
+			}
+		}
+	}
+}
