@@ -46,3 +46,34 @@ func TestProbeIgnoresShortGaps(t *testing.T) {
 		t.Errorf("a short gap moved the search to %v", s.interval())
 	}
 }
+
+// TestNetworkChangeStartsOver: after a network change the probe searches
+// again from the start, and Mars (locked at max(330 s − 80 s, its 270 s
+// floor)) forgets its lock and its step-ups.
+func TestNetworkChangeStartsOver(t *testing.T) {
+	p := DefaultProbe()
+	s := newProbe(p)
+	for !s.settled() {
+		s.observe(obsTimeout, s.interval()) // every probe fails: it settles on min
+	}
+	s.observe(obsNetworkChange, 0)
+	if s.settled() || s.interval() != p.Max {
+		t.Errorf("after a network change: settled %v at %v, want the search again from %v", s.settled(), s.interval(), p.Max)
+	}
+
+	m := MarsAdaptive()
+	a := newAdaptive(m, m.Min)
+	for range m.Successes {
+		a.observe(obsPong, a.interval())
+	}
+	for range m.Failures {
+		a.observe(obsTimeout, a.interval())
+	}
+	if !a.settled() || a.interval() != max(m.Min+m.Step-m.Backoff, m.Min) {
+		t.Fatalf("locked at %v, settled %v", a.interval(), a.settled())
+	}
+	a.observe(obsNetworkChange, 0)
+	if a.settled() || a.interval() != m.Min {
+		t.Errorf("after a network change: %v, settled %v; want %v, searching", a.interval(), a.settled(), m.Min)
+	}
+}
