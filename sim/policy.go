@@ -85,14 +85,8 @@ func newPolicy(c *Config) heartbeatPolicy {
 	return fixedPolicy(c.App.Interval)
 }
 
-// clampInterval is t as the platform runs it: raised to the keepalive
-// minimum where there is one.
-func (p *Platform) clampInterval(t time.Duration) time.Duration {
-	if p.Keepalive && !p.AlwaysAwake && t < p.KeepaliveMin {
-		return p.KeepaliveMin
-	}
-	return t
-}
+// clampInterval is t as the platform runs it: raised to its IntervalFloor.
+func (p *Platform) clampInterval(t time.Duration) time.Duration { return max(t, p.IntervalFloor()) }
 
 // PolicyRange is the shortest and longest background interval the policy
 // may choose (before the platform's clamp).
