@@ -88,6 +88,7 @@ var scenarioFields = []fieldSpec{
 				{Name: "successes", Kind: kindInteger, Default: "3", Min: "1", Max: "1000", Doc: "Answered pings in a row before a step up (Mars: 3)."},
 				{Name: "failures", Kind: kindInteger, Default: "3", Min: "1", Max: "1000", Doc: "Unanswered pings in a row at one interval before the back-off (Mars: 3)."},
 				{Name: "backoff", Kind: kindDuration, Default: "1m20s", Doc: "Taken off the failing interval, which then locks (Mars: 80 s)."},
+				{Name: "evidence_gap", Kind: kindNumber, Default: "0.9", Min: "0", Max: "1", Doc: "A ping tests the interval only after an idle gap of at least this fraction of it: one right after a reconnect or a foreground ping proves nothing (an assumption)."},
 			}},
 			{Name: "probe", Kind: kindSection, Doc: "The `probe` policy (Haque et al., IEEE/ACM ToN 2018): search [`min`, `max`] for the longest interval whose ping is answered, to within `resolution`, and search again after a network change. Only with `policy: probe`.", Fields: []fieldSpec{
 				{Name: "search", Kind: kindEnum, Default: "binary", Choices: sim.SearchNames(),
@@ -96,6 +97,7 @@ var scenarioFields = []fieldSpec{
 				{Name: "max", Kind: kindDuration, Default: "28m", Doc: "The longest interval tried (an assumption: FCM's mobile heartbeat)."},
 				{Name: "resolution", Kind: kindDuration, Default: "30s", Doc: "The search stops when the bracket is this narrow (an assumption)."},
 				{Name: "step", Kind: kindDuration, Default: "30s", Doc: "`exponential`: the first increment over `min` (an assumption)."},
+				{Name: "evidence_gap", Kind: kindNumber, Default: "0.9", Min: "0", Max: "1", Doc: "A ping tests the interval only after an idle gap of at least this fraction of it: one right after a reconnect or a foreground ping proves nothing (an assumption)."},
 			}},
 		}},
 		{Name: "background_task", Kind: kindEnum, Default: "end_when_done", Choices: sim.TaskPolicies(),

@@ -36,6 +36,7 @@ func (d *decoder) adaptive(path string, n *yaml.Node, a *sim.Adaptive) {
 	f.count("successes", &a.Successes)
 	f.count("failures", &a.Failures)
 	f.duration("backoff", &a.Backoff)
+	f.float("evidence_gap", &a.EvidenceGap)
 }
 
 func (d *decoder) probe(path string, n *yaml.Node, p *sim.Probe) {
@@ -50,6 +51,7 @@ func (d *decoder) probe(path string, n *yaml.Node, p *sim.Probe) {
 	f.duration("max", &p.Max)
 	f.duration("resolution", &p.Resolution)
 	f.duration("step", &p.Step)
+	f.float("evidence_gap", &p.EvidenceGap)
 }
 
 // count reads a count of pings, from 1 to 1000 as the field table says.
@@ -77,13 +79,14 @@ func heartbeatNode(a *sim.App) *yaml.Node {
 		ad := &p.Adaptive
 		add(hb, "policy", str(p.Kind.String()))
 		add(hb, "adaptive", flowMap("min", dur(ad.Min), "max", dur(ad.Max), "step", dur(ad.Step),
-			"successes", num(strconv.Itoa(ad.Successes)), "failures", num(strconv.Itoa(ad.Failures)), "backoff", dur(ad.Backoff)))
+			"successes", num(strconv.Itoa(ad.Successes)), "failures", num(strconv.Itoa(ad.Failures)), "backoff", dur(ad.Backoff),
+			"evidence_gap", float(ad.EvidenceGap)))
 	case sim.PolicyProbe:
 		hb.Style = 0
 		pr := &p.Probe
 		add(hb, "policy", str(p.Kind.String()))
 		add(hb, "probe", flowMap("search", str(pr.Search.String()), "min", dur(pr.Min), "max", dur(pr.Max),
-			"resolution", dur(pr.Resolution), "step", dur(pr.Step)))
+			"resolution", dur(pr.Resolution), "step", dur(pr.Step), "evidence_gap", float(pr.EvidenceGap)))
 	}
 	return hb
 }

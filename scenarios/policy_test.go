@@ -26,7 +26,7 @@ server:
 		t.Fatal(err)
 	}
 	c := s.Config
-	want := sim.Adaptive{Min: 3 * time.Minute, Max: 20 * time.Minute, Step: 2 * time.Minute, Successes: 4, Failures: 2, Backoff: time.Minute}
+	want := sim.Adaptive{Min: 3 * time.Minute, Max: 20 * time.Minute, Step: 2 * time.Minute, Successes: 4, Failures: 2, Backoff: time.Minute, EvidenceGap: sim.DefaultEvidenceGap}
 	if c.App.Policy.Kind != sim.PolicyAdaptive || c.App.Policy.Adaptive != want {
 		t.Errorf("policy %+v", c.App.Policy)
 	}

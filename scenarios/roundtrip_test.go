@@ -116,10 +116,10 @@ func randomScenario(r *rand.Rand) *Scenario {
 	switch c.App.Policy.Kind {
 	case sim.PolicyAdaptive:
 		c.App.Policy.Adaptive = sim.Adaptive{Min: dur(time.Hour) + 1, Max: dur(time.Hour) + time.Hour, Step: dur(time.Minute) + 1,
-			Successes: r.IntN(10) + 1, Failures: r.IntN(10) + 1, Backoff: dur(time.Minute)}
+			Successes: r.IntN(10) + 1, Failures: r.IntN(10) + 1, Backoff: dur(time.Minute), EvidenceGap: num(0, 1)}
 	case sim.PolicyProbe:
 		c.App.Policy.Probe = sim.Probe{Search: sim.SearchKind(r.IntN(len(sim.SearchNames()))), Min: dur(time.Hour) + 1,
-			Max: dur(time.Hour) + time.Hour, Resolution: dur(time.Minute) + 1, Step: dur(time.Minute) + 1}
+			Max: dur(time.Hour) + time.Hour, Resolution: dur(time.Minute) + 1, Step: dur(time.Minute) + 1, EvidenceGap: num(0, 1)}
 	}
 	if r.IntN(2) == 0 {
 		c.User = sim.User{SessionsPerDay: num(0, 50), SessionLength: dist(time.Hour)}

@@ -62,16 +62,18 @@ type heartbeatPolicy interface {
 	settled() bool
 }
 
-// evidenceFraction: a ping after an idle gap shorter than this fraction of
+// DefaultEvidenceGap: a ping after an idle gap shorter than this fraction of
 // the interval proves nothing about the interval (it followed a reconnect, a
-// foreground ping, or an early keepalive). An assumption, not from a source:
-// it only has to sit between the keepalive handler's early firing and the
-// gap that follows a reconnect.
-const evidenceFraction = 0.9
+// foreground ping, or an early keepalive). An assumption, not from a source
+// (app.heartbeat.adaptive.evidence_gap, .probe.evidence_gap): it only has to
+// sit between the keepalive handler's early firing and the gap that follows
+// a reconnect.
+const DefaultEvidenceGap = 0.9
 
-// tests reports whether a ping after gap tests interval t.
-func tests(gap, t time.Duration) bool {
-	return float64(gap) >= evidenceFraction*float64(t)
+// tests reports whether a ping after gap tests interval t, for a policy
+// that takes a gap of at least the fraction evidence of it.
+func tests(gap, t time.Duration, evidence float64) bool {
+	return float64(gap) >= evidence*float64(t)
 }
 
 // newPolicy builds the replication's policy state.

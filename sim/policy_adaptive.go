@@ -11,6 +11,9 @@ type Adaptive struct {
 	Successes int
 	Failures  int           // failures in a row at one interval before it backs off
 	Backoff   time.Duration // taken off the failing interval, which then locks
+	// EvidenceGap: a ping tests the interval only after an idle gap of at
+	// least this fraction of it (DefaultEvidenceGap).
+	EvidenceGap float64
 }
 
 // MarsAdaptive is the Mars rules (smart_heartbeat.cc, FACTS.md): 4 min 30 s
@@ -18,7 +21,7 @@ type Adaptive struct {
 // and lock.
 func MarsAdaptive() Adaptive {
 	return Adaptive{Min: 270 * time.Second, Max: 14*time.Minute + 50*time.Second, Step: time.Minute,
-		Successes: 3, Failures: 3, Backoff: 80 * time.Second}
+		Successes: 3, Failures: 3, Backoff: 80 * time.Second, EvidenceGap: DefaultEvidenceGap}
 }
 
 // adaptivePolicy is one replication's Mars state. A failure at a locked
@@ -48,7 +51,7 @@ func (a *adaptivePolicy) observe(o observation, gap time.Duration) {
 	switch {
 	case o == obsNetworkChange:
 		a.cur, a.successes, a.failures, a.locked = a.initial, 0, 0, false
-	case !tests(gap, a.cur):
+	case !tests(gap, a.cur, a.p.EvidenceGap):
 		return // the ping says nothing about this interval
 	case o == obsPong:
 		a.failures = 0

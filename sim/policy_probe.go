@@ -30,6 +30,9 @@ type Probe struct {
 	Min, Max   time.Duration
 	Resolution time.Duration // the search stops when the bracket is this narrow
 	Step       time.Duration // exponential: the first increment over Min
+	// EvidenceGap: a ping tests the interval only after an idle gap of at
+	// least this fraction of it (DefaultEvidenceGap).
+	EvidenceGap float64
 }
 
 // DefaultProbe is the probe policy's default. Haque et al. give the searches,
@@ -37,7 +40,7 @@ type Probe struct {
 // mobile heartbeat (FACTS.md), and the resolution and step are assumptions.
 func DefaultProbe() Probe {
 	return Probe{Search: SearchBinary, Min: 270 * time.Second, Max: 28 * time.Minute,
-		Resolution: 30 * time.Second, Step: 30 * time.Second}
+		Resolution: 30 * time.Second, Step: 30 * time.Second, EvidenceGap: DefaultEvidenceGap}
 }
 
 // log2Ceil is ⌈log2(x)⌉ for x ≥ 1, 0 below.
@@ -111,7 +114,7 @@ func (s *probePolicy) observe(o observation, gap time.Duration) {
 		s.restart()
 		return
 	}
-	if !tests(gap, s.cur) {
+	if !tests(gap, s.cur, s.p.EvidenceGap) {
 		return
 	}
 	if s.done {

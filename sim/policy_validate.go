@@ -5,6 +5,9 @@ import "fmt"
 // policy checks the heartbeat policy's parameters.
 func (v *validator) policy(p *Policy) {
 	v.check(int(p.Kind) < len(policyNames), "app.heartbeat.policy", fmt.Sprint(p.Kind), "unknown policy")
+	// Fractions are checked whatever the policy, as the decoder reads them.
+	v.evidence("app.heartbeat.adaptive.evidence_gap", p.Adaptive.EvidenceGap)
+	v.evidence("app.heartbeat.probe.evidence_gap", p.Probe.EvidenceGap)
 	switch p.Kind {
 	case PolicyAdaptive:
 		a := &p.Adaptive
@@ -22,4 +25,9 @@ func (v *validator) policy(p *Policy) {
 		v.positive("app.heartbeat.probe.resolution", r.Resolution)
 		v.positive("app.heartbeat.probe.step", r.Step)
 	}
+}
+
+// evidence checks an evidence gap: a fraction in [0, 1].
+func (v *validator) evidence(field string, x float64) {
+	v.check(x >= 0 && x <= 1, field, fmt.Sprint(x), "must be between 0 and 1")
 }

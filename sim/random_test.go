@@ -151,11 +151,13 @@ func drawConfig(seed uint64) sim.Config {
 	case 1:
 		lo := dur(time.Second, 20*time.Minute)
 		cfg.App.Policy = sim.Policy{Kind: sim.PolicyAdaptive, Adaptive: sim.Adaptive{Min: lo, Max: lo + dur(0, time.Hour),
-			Step: dur(time.Millisecond, 5*time.Minute), Successes: 1 + r.IntN(5), Failures: 1 + r.IntN(5), Backoff: dur(0, 5*time.Minute)}}
+			Step: dur(time.Millisecond, 5*time.Minute), Successes: 1 + r.IntN(5), Failures: 1 + r.IntN(5), Backoff: dur(0, 5*time.Minute),
+			EvidenceGap: r.Float64()}}
 	case 2:
 		lo := dur(time.Second, 20*time.Minute)
 		cfg.App.Policy = sim.Policy{Kind: sim.PolicyProbe, Probe: sim.Probe{Search: sim.SearchKind(r.IntN(2)), Min: lo,
-			Max: lo + dur(time.Millisecond, time.Hour), Resolution: dur(time.Millisecond, 5*time.Minute), Step: dur(time.Millisecond, 5*time.Minute)}}
+			Max: lo + dur(time.Millisecond, time.Hour), Resolution: dur(time.Millisecond, 5*time.Minute), Step: dur(time.Millisecond, 5*time.Minute),
+			EvidenceGap: r.Float64()}}
 	}
 	if r.IntN(3) == 0 {
 		fleet := dist(time.Second, 2*time.Hour)
