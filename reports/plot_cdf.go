@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -35,8 +36,8 @@ func detectCDFPlot(res *sweep.Result, size [2]vg.Length, format string) ([]byte,
 	if err != nil {
 		return nil, err
 	}
-	p := newPlot(fmt.Sprintf("%s: time for the client to detect a break (%d replications × %s, all breaks pooled)",
-		res.Scenario, res.Replications, ivl(res.HorizonS)),
+	p := newPlot(fmt.Sprintf("%s: time for the client to detect a break (%d replications × %s, all breaks pooled)\n%s",
+		res.Scenario, res.Replications, ivl(res.HorizonS), cdfWhy(res, picks)),
 		fmt.Sprintf("time from the break until the client knows (%s; axis cut at the largest p99)", u.name), "fraction of breaks detected")
 	p.X.Min, p.X.Max = -xmax*0.02, xmax
 	p.Y.Min, p.Y.Max = 0, 1.02
@@ -115,9 +116,12 @@ func cdfCurve(p *plot.Plot, res *sweep.Result, i int, col color.Color, u timeUni
 	if pt.IntervalS != pt.EffectiveIntervalS {
 		name += " (runs at " + ivl(pt.EffectiveIntervalS) + ")"
 	}
-	if i == res.Recommendation.Index {
+	switch i {
+	case res.Recommendation.Index:
 		name += " recommended"
 		l.LineStyle.Width = vg.Points(3)
+	case res.Recommendation.Next:
+		name += " (next longer)"
 	}
 	name += fmt.Sprintf(": p95 %s, n=%d", durfmt.Human(pt.Metrics.DetectClientS.P95), len(xs))
 	if c := pt.Metrics.DetectClientS.Censored; c > 0 {
@@ -167,6 +171,30 @@ func cdfPicks(res *sweep.Result) []int {
 		}
 	}
 	return out
+}
+
+// cdfWhy says which intervals detect-cdf.png shows and why: a few spread
+// evenly over the distinct intervals the platform runs, and the
+// recommendation with the next longer interval, the choice it was made
+// against.
+func cdfWhy(res *sweep.Result, picks []int) string {
+	var spread []string
+	for _, i := range picks {
+		if i != res.Recommendation.Index && i != res.Recommendation.Next {
+			spread = append(spread, ivl(res.Points[i].IntervalS))
+		}
+	}
+	var parts []string
+	if len(spread) > 0 {
+		parts = append(parts, strings.Join(spread, ", ")+" (evenly spread)")
+	}
+	if r := res.Recommendation.Index; r >= 0 && contains(picks, r) {
+		parts = append(parts, ivl(res.Points[r].IntervalS)+" (recommended, thick)")
+	}
+	if n := res.Recommendation.Next; n >= 0 && contains(picks, n) {
+		parts = append(parts, ivl(res.Points[n].IntervalS)+" (the next longer)")
+	}
+	return "curves: " + strings.Join(parts, ", ")
 }
 
 // flatLine draws a thin horizontal reference line with a label on the right.
