@@ -22,9 +22,19 @@ import (
 // the axis (a p95 without breaks) are left out. Each layer is drawn by its
 // own function, bottom to top.
 func tradeoffPlot(res *sweep.Result, size [2]vg.Length, format string) ([]byte, error) {
-	t, err := newTradeoff(res)
+	p, _, err := newTradeoffPlot(res)
 	if err != nil {
 		return nil, err
+	}
+	return renderPlot(p, size[0], size[1], format)
+}
+
+// newTradeoffPlot is tradeoff.png's plot and its labels (laid out when the
+// plot is drawn).
+func newTradeoffPlot(res *sweep.Result) (*plot.Plot, *labelLayer, error) {
+	t, err := newTradeoff(res)
+	if err != nil {
+		return nil, nil, err
 	}
 	title := fmt.Sprintf("%s: battery against detection (%d replications × %s)", res.Scenario, res.Replications, ivl(res.HorizonS))
 	p := newPlot(title, fmt.Sprintf("%s (%s)", t.ax.label, t.unit), "battery use (% / day)")
@@ -35,15 +45,14 @@ func tradeoffPlot(res *sweep.Result, size [2]vg.Length, format string) ([]byte, 
 	}
 	for _, layer := range []func(*plot.Plot) error{t.allowed, t.path, t.front, t.errorBars, t.points, t.recommended} {
 		if err := layer(p); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	if err := t.flatNote(p); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	p.Legend.Top = true
-	t.pointLabels(p)
-	return renderPlot(p, size[0], size[1], format)
+	return p, t.pointLabels(p), nil
 }
 
 // tradeoff is what tradeoff.png is drawn from: the intervals with a value on
