@@ -441,5 +441,5 @@ func tradeoffAlt(res *sweep.Result) string {
 
 // tradeoffCaption says what tradeoff.png shows.
 func tradeoffCaption(res *sweep.Result) string {
-	return "Battery use against " + tradeoffAxisOf(res).label + ", the detection metric that binds the recommendation (or, when none does, the one that varies most across the sweep), one point per interval with 95% error bars both ways. The dotted line follows the intervals in order, the orange line is the Pareto front (no other interval is better on both), the green region is what the requirements on these two axes allow (others are marked by the point's symbol), the ring is the recommendation."
+	return "Battery use against " + tradeoffAxisOf(res).label + ", the detection metric that binds the recommendation (or, when none does, the one that varies most across the sweep), one point per interval with 95% error bars both ways. The dotted line follows the intervals in order, the orange line is the Pareto front (no other interval is better on both), the green region is what the requirements on these two axes allow (others are marked by the point's symbol), the green star is the recommendation."
 }
