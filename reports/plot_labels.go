@@ -126,7 +126,7 @@ func square(x, y, r vg.Length) vg.Rectangle {
 
 // layoutLabels places a box of sizes[i] near each anchors[i] whose size is
 // not zero, in order: at the first of a ring of spots around the anchor
-// (right, left, above, below, the diagonals, then twice as far) where it
+// (right, left, the diagonals, above, below, then twice as far) where it
 // overlaps no obstacle and no box already placed, and lies inside bounds.
 // A label with no free spot is left out.
 func layoutLabels(anchors, sizes []vg.Point, obstacles []vg.Rectangle, bounds vg.Rectangle) []placedLabel {
@@ -152,7 +152,7 @@ func layoutLabels(anchors, sizes []vg.Point, obstacles []vg.Rectangle, bounds vg
 // labelSpots are the boxes of size s around a, in order of preference.
 func labelSpots(a, s vg.Point) []vg.Rectangle {
 	var out []vg.Rectangle
-	for _, k := range []vg.Length{1, 2, 3.5} {
+	for _, k := range []vg.Length{1, 2} {
 		g := vg.Points(labelGap) * k
 		for _, min := range []vg.Point{
 			{X: a.X + g, Y: a.Y - s.Y/2},           // right
