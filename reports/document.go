@@ -94,10 +94,12 @@ func (d *document) html() []byte {
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
 	fmt.Fprintf(&b, "<title>%s</title>\n", html.EscapeString(d.title))
 	b.WriteString(`<style>
-body{font-family:-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;max-width:1500px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
+body{font-family:-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;max-width:1500px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45;overflow-wrap:break-word}
 h1{font-size:1.6em}h2{font-size:1.25em;margin-top:1.8em;border-bottom:1px solid #ddd}
+.scroll{overflow-x:auto;max-width:100%}
 table{border-collapse:collapse;font-size:.85em;font-variant-numeric:tabular-nums}
-th,td{border:1px solid #ccc;padding:.25em .5em}th{background:#f3f3f3}td.r{text-align:right}
+th,td{border:1px solid #ccc;padding:.25em .5em}th{background:#f3f3f3;vertical-align:bottom}td{white-space:nowrap}td.r{text-align:right}
+p code,li code{overflow-wrap:anywhere}
 tr.rec td{background:#e6f4e6;font-weight:600}
 code,pre{font-family:Menlo,Consolas,monospace;font-size:.9em}pre{background:#f6f6f6;padding:1em;overflow:auto}
 figure{margin:1.5em 0}img{max-width:100%;border:1px solid #eee}figcaption{color:#555;font-size:.9em}
@@ -119,7 +121,8 @@ figure{margin:1.5em 0}img{max-width:100%;border:1px solid #eee}figcaption{color:
 			}
 			b.WriteString("</ul>\n")
 		case table:
-			b.WriteString("<table>\n<tr>")
+			// The table scrolls inside its own box; its cells never wrap.
+			b.WriteString("<div class=\"scroll\"><table>\n<tr>")
 			for _, h := range x.head {
 				fmt.Fprintf(&b, "<th>%s</th>", inlineHTML(h))
 			}
@@ -139,7 +142,7 @@ figure{margin:1.5em 0}img{max-width:100%;border:1px solid #eee}figcaption{color:
 				}
 				b.WriteString("</tr>\n")
 			}
-			b.WriteString("</table>\n")
+			b.WriteString("</table></div>\n")
 		case figure:
 			fmt.Fprintf(&b, "<figure><img alt=\"%s\" src=\"data:image/png;base64,%s\"><figcaption>%s</figcaption></figure>\n",
 				html.EscapeString(x.alt), base64.StdEncoding.EncodeToString(x.png), inlineHTML(x.caption))

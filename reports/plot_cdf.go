@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -35,11 +36,16 @@ func detectCDFPlot(res *sweep.Result, size [2]vg.Length, format string) ([]byte,
 	if err != nil {
 		return nil, err
 	}
-	p := newPlot(fmt.Sprintf("%s: time for the client to detect a break (%d replications × %s, all breaks pooled)",
-		res.Scenario, res.Replications, ivl(res.HorizonS)),
+	p := newPlot(fmt.Sprintf("%s: time for the client to detect a break (%d replications × %s, all breaks pooled)\n%s",
+		res.Scenario, res.Replications, ivl(res.HorizonS), cdfWhy(res, picks)),
 		fmt.Sprintf("time from the break until the client knows (%s; axis cut at the largest p99)", u.name), "fraction of breaks detected")
 	p.X.Min, p.X.Max = -xmax*0.02, xmax
-	p.Y.Min, p.Y.Max = 0, 1.02
+	// The legend goes under the zero line, where no curve runs: one line
+	// of about 12 pt per curve and its frame, in a data area of about
+	// 380 pt (6.5 in less the titles and the axis).
+	f := (12*float64(len(picks)) + 16) / 380
+	p.Y.Min, p.Y.Max = -f*1.02/(1-f), 1.02
+	p.Y.Tick.Marker = fractionTicks{}
 	if err := flatLine(p, 0.95, "p95", colGrey); err != nil {
 		return nil, err
 	}
@@ -52,7 +58,6 @@ func detectCDFPlot(res *sweep.Result, size [2]vg.Length, format string) ([]byte,
 		}
 	}
 	p.Legend.Top = false
-	p.Legend.YOffs = vg.Points(30)
 	return renderPlot(p, size[0], size[1], format)
 }
 
@@ -115,9 +120,12 @@ func cdfCurve(p *plot.Plot, res *sweep.Result, i int, col color.Color, u timeUni
 	if pt.IntervalS != pt.EffectiveIntervalS {
 		name += " (runs at " + ivl(pt.EffectiveIntervalS) + ")"
 	}
-	if i == res.Recommendation.Index {
+	switch i {
+	case res.Recommendation.Index:
 		name += " recommended"
 		l.LineStyle.Width = vg.Points(3)
+	case res.Recommendation.Next:
+		name += " (next longer)"
 	}
 	name += fmt.Sprintf(": p95 %s, n=%d", durfmt.Human(pt.Metrics.DetectClientS.P95), len(xs))
 	if c := pt.Metrics.DetectClientS.Censored; c > 0 {
@@ -169,6 +177,30 @@ func cdfPicks(res *sweep.Result) []int {
 	return out
 }
 
+// cdfWhy says which intervals detect-cdf.png shows and why: a few spread
+// evenly over the distinct intervals the platform runs, and the
+// recommendation with the next longer interval, the choice it was made
+// against.
+func cdfWhy(res *sweep.Result, picks []int) string {
+	var spread []string
+	for _, i := range picks {
+		if i != res.Recommendation.Index && i != res.Recommendation.Next {
+			spread = append(spread, ivl(res.Points[i].IntervalS))
+		}
+	}
+	var parts []string
+	if len(spread) > 0 {
+		parts = append(parts, strings.Join(spread, ", ")+" (evenly spread)")
+	}
+	if r := res.Recommendation.Index; r >= 0 && contains(picks, r) {
+		parts = append(parts, ivl(res.Points[r].IntervalS)+" (recommended, thick)")
+	}
+	if n := res.Recommendation.Next; n >= 0 && contains(picks, n) {
+		parts = append(parts, ivl(res.Points[n].IntervalS)+" (the next longer)")
+	}
+	return "curves: " + strings.Join(parts, ", ")
+}
+
 // flatLine draws a thin horizontal reference line with a label on the right.
 func flatLine(p *plot.Plot, y float64, label string, c color.Color) error {
 	l, err := plotter.NewLine(plotter.XYs{{X: p.X.Min, Y: y}, {X: p.X.Max, Y: y}})
@@ -178,4 +210,17 @@ func flatLine(p *plot.Plot, y float64, label string, c color.Color) error {
 	l.LineStyle = draw.LineStyle{Color: c, Width: vg.Points(0.8), Dashes: []vg.Length{vg.Points(3), vg.Points(3)}}
 	p.Add(l)
 	return plotNote(p, p.X.Max, y, label+" ", c, draw.XRight, draw.YBottom)
+}
+
+// fractionTicks are niceTicks from 0 up: the axis below 0 holds the legend.
+type fractionTicks struct{}
+
+func (fractionTicks) Ticks(lo, hi float64) []plot.Tick {
+	var ts []plot.Tick
+	for _, t := range (niceTicks{}).Ticks(0, hi) {
+		if t.Value >= 0 {
+			ts = append(ts, t)
+		}
+	}
+	return ts
 }

@@ -50,14 +50,19 @@ func fadeColor(c color.Color, alpha uint8) color.Color {
 	return color.RGBA{f(r), f(g), f(b), alpha}
 }
 
-// renderPlot draws p at w×h into the format ("png" or "svg").
+// renderPlot draws p at w×h into the format ("png" or "svg"), its legend
+// boxed (drawPlot).
 func renderPlot(p *plot.Plot, w, h vg.Length, format string) ([]byte, error) {
-	wt, err := p.WriterTo(w, h, format)
+	c, err := draw.NewFormattedCanvas(w, h, format)
 	if err != nil {
 		return nil, err
 	}
+	dc := draw.New(c)
+	dc.SetColor(color.White)
+	dc.Fill(dc.Rectangle.Path())
+	drawPlot(p, dc)
 	var buf bytes.Buffer
-	if _, err := wt.WriteTo(&buf); err != nil {
+	if _, err := c.WriteTo(&buf); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -82,7 +87,7 @@ func renderTiles(title string, plots [][]*plot.Plot, w, h vg.Length, format stri
 	for j := range plots {
 		for i, p := range plots[j] {
 			if p != nil {
-				p.Draw(canvases[j][i])
+				drawPlot(p, canvases[j][i])
 			}
 		}
 	}
@@ -186,8 +191,10 @@ func (s *valRange) addNear(v float64) bool {
 }
 
 // headroom is the padded range with extra space on top for the legend and
-// notes; zero starts it at 0 (latencies, energies, shares).
-func (s valRange) headroom(zero bool) (float64, float64) {
+// notes, top (a fraction of the padded range); zero starts it at 0
+// (latencies, energies, shares). A legend of n entries at the top of a
+// panel needs about 0.1 + 0.07 n.
+func (s valRange) headroom(zero bool, top float64) (float64, float64) {
 	if zero {
 		s.add(0)
 	}
@@ -195,7 +202,7 @@ func (s valRange) headroom(zero bool) (float64, float64) {
 	if zero && s.lo >= 0 {
 		lo = -(hi - lo) * 0.02
 	}
-	return lo, hi + (hi-lo)*0.18
+	return lo, hi + (hi-lo)*top
 }
 
 // padded is the range with a margin, never empty.
@@ -231,7 +238,7 @@ func intervalAxis(p *plot.Plot, res *sweep.Result, ylo, yhi float64) {
 // backdrop shades the intervals the platform clamps and marks the NAT idle
 // timeout, under the data; call it after intervalAxis and before adding data.
 func backdrop(p *plot.Plot, res *sweep.Result) error {
-	if k := res.KeepaliveMinS / 60; k > 0 && p.X.Min < k {
+	if k := res.KeepaliveMinS / 60; shadesClamped(res) {
 		poly, err := plotter.NewPolygon(plotter.XYs{{X: p.X.Min, Y: p.Y.Min}, {X: k, Y: p.Y.Min}, {X: k, Y: p.Y.Max}, {X: p.X.Min, Y: p.Y.Max}})
 		if err != nil {
 			return err
@@ -243,7 +250,7 @@ func backdrop(p *plot.Plot, res *sweep.Result) error {
 			return err
 		}
 	}
-	if n := res.NATIdleTimeoutS / 60; n > 0 && n >= p.X.Min && n <= p.X.Max {
+	if n := res.NATIdleTimeoutS / 60; marksNAT(res) {
 		l, err := plotter.NewLine(plotter.XYs{{X: n, Y: p.Y.Min}, {X: n, Y: p.Y.Max}})
 		if err != nil {
 			return err
@@ -254,6 +261,39 @@ func backdrop(p *plot.Plot, res *sweep.Result) error {
 			return err
 		}
 	}
+	return nil
+}
+
+// shadesClamped reports whether backdrop shades the clamped intervals: the
+// platform clamps some interval of the sweep.
+func shadesClamped(res *sweep.Result) bool { return res.KeepaliveMinS > 0 && anyClamped(res) }
+
+// marksNAT reports whether backdrop marks the NAT idle timeout: it lies
+// within the swept intervals (give or take the axis's margin).
+func marksNAT(res *sweep.Result) bool {
+	x := newValRange()
+	for i := range res.Points {
+		x.add(res.Points[i].IntervalS / 60)
+	}
+	lo, hi := x.padded(0.03)
+	n := res.NATIdleTimeoutS / 60
+	return n > 0 && n >= lo && n <= hi
+}
+
+// recLine marks the recommended interval with a solid green line across
+// the panel, over the backdrop and under the data.
+func recLine(p *plot.Plot, res *sweep.Result) error {
+	r := res.Recommendation.Index
+	if r < 0 {
+		return nil
+	}
+	x := res.Points[r].IntervalS / 60
+	l, err := plotter.NewLine(plotter.XYs{{X: x, Y: p.Y.Min}, {X: x, Y: p.Y.Max}})
+	if err != nil {
+		return err
+	}
+	l.LineStyle = draw.LineStyle{Color: fadeColor(colGreenDark, 200), Width: vg.Points(2)}
+	p.Add(l)
 	return nil
 }
 
@@ -291,6 +331,10 @@ type curve struct {
 	x, y, lo, hi  []float64
 	color         color.Color
 	dashed, noDot bool
+	glyph         draw.GlyphDrawer // the points' shape (a dot when nil)
+	radius        vg.Length        // the points' size (2 pt when 0)
+	width         vg.Length        // the line's width (1.6 pt when 0)
+	bandAlpha     uint8            // the band's opacity (60 when 0)
 }
 
 // add draws the band, the line and the points of s, a segment at a time
@@ -298,22 +342,34 @@ type curve struct {
 func (s curve) add(p *plot.Plot) error {
 	first := true
 	for _, seg := range s.segments() {
-		var err error
+		var band plot.Thumbnailer
 		switch {
 		case s.lo != nil && len(seg) == 1:
-			err = s.bar(p, seg[0])
+			if err := s.bar(p, seg[0]); err != nil {
+				return err
+			}
 		case s.lo != nil:
-			err = s.band(p, seg)
+			poly, err := s.band(p, seg)
+			if err != nil {
+				return err
+			}
+			band = poly
 		}
-		if err != nil {
-			return err
-		}
-		l, err := s.line(p, seg)
+		l, sc, err := s.line(p, seg)
 		if err != nil {
 			return err
 		}
 		if first && s.name != "" {
-			p.Legend.Add(s.name, l)
+			// The legend shows the band, the line and the marker.
+			var thumbs []plot.Thumbnailer
+			if band != nil {
+				thumbs = append(thumbs, band)
+			}
+			thumbs = append(thumbs, l)
+			if sc != nil {
+				thumbs = append(thumbs, sc)
+			}
+			p.Legend.Add(s.name, thumbs...)
 			first = false
 		}
 	}
@@ -356,7 +412,7 @@ func (s curve) bar(p *plot.Plot, i int) error {
 }
 
 // band shades a segment's 95% interval.
-func (s curve) band(p *plot.Plot, seg []int) error {
+func (s curve) band(p *plot.Plot, seg []int) (*plotter.Polygon, error) {
 	var ring plotter.XYs
 	for _, i := range seg {
 		ring = append(ring, plotter.XY{X: s.x[i], Y: clampBand(s.hi[i], s.y[i])})
@@ -367,38 +423,52 @@ func (s curve) band(p *plot.Plot, seg []int) error {
 	}
 	poly, err := plotter.NewPolygon(ring)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	poly.Color = fadeColor(s.color, 60)
+	alpha := s.bandAlpha
+	if alpha == 0 {
+		alpha = 60
+	}
+	poly.Color = fadeColor(s.color, alpha)
 	poly.LineStyle.Width = 0
 	p.Add(poly)
-	return nil
+	return poly, nil
 }
 
 // line draws a segment's line and, unless noDot, its points.
-func (s curve) line(p *plot.Plot, seg []int) (*plotter.Line, error) {
+func (s curve) line(p *plot.Plot, seg []int) (*plotter.Line, *plotter.Scatter, error) {
 	xys := make(plotter.XYs, len(seg))
 	for k, i := range seg {
 		xys[k] = plotter.XY{X: s.x[i], Y: s.y[i]}
 	}
 	l, err := plotter.NewLine(xys)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	l.LineStyle = draw.LineStyle{Color: s.color, Width: vg.Points(1.6)}
+	if s.width > 0 {
+		l.LineStyle.Width = s.width
+	}
 	if s.dashed {
 		l.LineStyle.Dashes = []vg.Length{vg.Points(4), vg.Points(2)}
 	}
 	p.Add(l)
-	if !s.noDot {
-		sc, err := plotter.NewScatter(xys)
-		if err != nil {
-			return nil, err
-		}
-		sc.GlyphStyle = draw.GlyphStyle{Color: s.color, Radius: vg.Points(2), Shape: draw.CircleGlyph{}}
-		p.Add(sc)
+	if s.noDot {
+		return l, nil, nil
 	}
-	return l, nil
+	sc, err := plotter.NewScatter(xys)
+	if err != nil {
+		return nil, nil, err
+	}
+	sc.GlyphStyle = draw.GlyphStyle{Color: s.color, Radius: vg.Points(2), Shape: draw.CircleGlyph{}}
+	if s.glyph != nil {
+		sc.GlyphStyle.Shape = s.glyph
+	}
+	if s.radius > 0 {
+		sc.GlyphStyle.Radius = s.radius
+	}
+	p.Add(sc)
+	return l, sc, nil
 }
 
 func clampBand(b, y float64) float64 {

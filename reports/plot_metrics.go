@@ -3,13 +3,36 @@ package reports
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 
 	"pingtune/stats"
 	"pingtune/sweep"
 )
+
+// metricsCaption says what metrics.png shows, naming only the marks it
+// has: the grey region and the NAT line only when they are drawn.
+func metricsCaption(res *sweep.Result) string {
+	var marks []string
+	if shadesClamped(res) {
+		marks = append(marks, "the grey region is where the platform clamps the interval")
+	}
+	if marksNAT(res) {
+		marks = append(marks, "the dashed vertical line is the NAT idle timeout")
+	}
+	if len(res.Requirements) > 0 {
+		marks = append(marks, "dashed horizontal lines are requirement bounds")
+	}
+	s := "Every metric against the heartbeat interval with its 95% band."
+	if len(marks) > 0 {
+		m := strings.Join(marks, "; ")
+		s += " " + strings.ToUpper(m[:1]) + m[1:] + "."
+	}
+	return s
+}
 
 // metricsPlot draws every metric against the interval, one panel each, with
 // 95% bands: wakeups, battery, energy by radio and CPU; client and server
@@ -38,8 +61,12 @@ func metricsPlot(res *sweep.Result, size [2]vg.Length, format string) ([]byte, e
 		}
 	}
 	grid := [][]*plot.Plot{m.panels[0:3], m.panels[3:6], m.panels[6:9]}
-	title := fmt.Sprintf("%s: metrics against the heartbeat interval (%d replications × %s; bands: 95%% intervals)",
+	title := fmt.Sprintf("%s: metrics against the heartbeat interval (%d replications × %s; bands: 95%% intervals",
 		res.Scenario, res.Replications, ivl(res.HorizonS))
+	if r := res.Recommendation.Index; r >= 0 {
+		title += "; green line: the recommended " + ivl(res.Points[r].IntervalS)
+	}
+	title += ")"
 	return renderTiles(title, grid, size[0], size[1], format)
 }
 
@@ -110,10 +137,17 @@ func (m *metricPanels) add(s panelSpec) error {
 	}
 	bound, hasBound, near := reqBound(m.res, s.key, s.scale, &r)
 	p := newPlot(s.title, "", s.ylabel)
-	lo, hi := r.headroom(s.zero)
+	top := 0.18 // the notes along the top
+	if len(s.curves) > 1 {
+		top = 0.45 // and the legend under them
+	}
+	lo, hi := r.headroom(s.zero, top)
 	hi = math.Min(hi, s.ceil) // availability cannot pass 100%
 	intervalAxis(p, m.res, lo, hi)
 	if err := backdrop(p, m.res); err != nil {
+		return err
+	}
+	if err := recLine(p, m.res); err != nil {
 		return err
 	}
 	for _, c := range s.curves {
@@ -132,7 +166,9 @@ func (m *metricPanels) add(s panelSpec) error {
 		}
 	}
 	if len(s.curves) > 1 {
+		// Top right, under the notes along the top (the NAT timeout).
 		p.Legend.Top, p.Legend.Left = true, false
+		p.Legend.YOffs = -vg.Points(12)
 	}
 	m.panels = append(m.panels, p)
 	return nil
@@ -185,9 +221,11 @@ func (m *metricPanels) latency(title, key string, f func(*stats.Metrics) stats.L
 		if allNaN(p95.y) {
 			t += ": nothing measured"
 		}
+		// Where p50 and p95 coincide both stay visible: the p50's small
+		// dots and dashes over the p95's squares and solid line.
 		return m.add(panelSpec{title: t, ylabel: u.name, key: key, scale: scale, zero: true, curves: []curve{
-			{name: "p95", y: p95.y, lo: p95.lo, hi: p95.hi, color: colVerm},
-			{name: "p50", y: p50.y, lo: p50.lo, hi: p50.hi, color: colBlue}}})
+			{name: "p95", y: p95.y, lo: p95.lo, hi: p95.hi, color: colVerm, glyph: draw.SquareGlyph{}, radius: vg.Points(3.2), width: vg.Points(2.2)},
+			{name: "p50", y: p50.y, lo: p50.lo, hi: p50.hi, color: colBlue, dashed: true, radius: vg.Points(1.8)}}})
 	}
 }
 

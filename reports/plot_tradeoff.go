@@ -2,7 +2,6 @@ package reports
 
 import (
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 
@@ -23,30 +22,37 @@ import (
 // the axis (a p95 without breaks) are left out. Each layer is drawn by its
 // own function, bottom to top.
 func tradeoffPlot(res *sweep.Result, size [2]vg.Length, format string) ([]byte, error) {
-	t, err := newTradeoff(res)
+	p, _, err := newTradeoffPlot(res)
 	if err != nil {
 		return nil, err
+	}
+	return renderPlot(p, size[0], size[1], format)
+}
+
+// newTradeoffPlot is tradeoff.png's plot and its labels (laid out when the
+// plot is drawn).
+func newTradeoffPlot(res *sweep.Result) (*plot.Plot, *labelLayer, error) {
+	t, err := newTradeoff(res)
+	if err != nil {
+		return nil, nil, err
 	}
 	title := fmt.Sprintf("%s: battery against detection (%d replications × %s)", res.Scenario, res.Replications, ivl(res.HorizonS))
 	p := newPlot(title, fmt.Sprintf("%s (%s)", t.ax.label, t.unit), "battery use (% / day)")
 	p.X.Min, p.X.Max = t.xr.padded(0.06)
-	p.Y.Min, p.Y.Max = t.yr.headroom(false)
+	p.Y.Min, p.Y.Max = t.yr.headroom(false, 0.1+0.07*6) // the legend's six entries
 	if p.X.Min > 0 || t.xr.lo >= 0 {
 		p.X.Min = -(p.X.Max - p.X.Min) * 0.02
 	}
 	for _, layer := range []func(*plot.Plot) error{t.allowed, t.path, t.front, t.errorBars, t.points, t.recommended} {
 		if err := layer(p); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	if err := pointLabels(p, res, t.idx, t.at, size); err != nil {
-		return nil, err
-	}
 	if err := t.flatNote(p); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	p.Legend.Top = true
-	return renderPlot(p, size[0], size[1], format)
+	return p, t.pointLabels(p), nil
 }
 
 // tradeoff is what tradeoff.png is drawn from: the intervals with a value on
@@ -169,6 +175,18 @@ func (t *tradeoff) front(p *plot.Plot) error {
 	if len(t.res.Pareto) == 0 {
 		return nil
 	}
+	fl, err := plotter.NewLine(t.frontLine())
+	if err != nil {
+		return err
+	}
+	fl.LineStyle = draw.LineStyle{Color: colOrange, Width: vg.Points(2.2)}
+	p.Add(fl)
+	p.Legend.Add("Pareto front", fl)
+	return nil
+}
+
+// frontLine is the Pareto front's points in order along the detection axis.
+func (t *tradeoff) frontLine() plotter.XYs {
 	var front plotter.XYs
 	for _, i := range t.res.Pareto {
 		front = append(front, t.battery(i))
@@ -179,14 +197,7 @@ func (t *tradeoff) front(p *plot.Plot) error {
 		}
 		return front[a].Y > front[b].Y
 	})
-	fl, err := plotter.NewLine(front)
-	if err != nil {
-		return err
-	}
-	fl.LineStyle = draw.LineStyle{Color: colOrange, Width: vg.Points(2.2)}
-	p.Add(fl)
-	p.Legend.Add("Pareto front", fl)
-	return nil
+	return front
 }
 
 // errorBars draws each point's 95% intervals both ways.
@@ -237,13 +248,14 @@ func (t *tradeoff) points(p *plot.Plot) error {
 		"fails "+failing(t.res, t.idx))
 }
 
-// recommended rings the recommendation.
+// recommended marks the recommendation with a star of its own, drawn
+// over its point (a qualifying point: never a cross).
 func (t *tradeoff) recommended(p *plot.Plot) error {
 	r := t.res.Recommendation.Index
 	if r < 0 || !contains(t.idx, r) {
 		return nil
 	}
-	return addScatter(p, plotter.XYs{t.battery(r)}, draw.GlyphStyle{Color: colGreen, Radius: vg.Points(9), Shape: draw.RingGlyph{}},
+	return addScatter(p, plotter.XYs{t.battery(r)}, draw.GlyphStyle{Color: colGreenDark, Radius: vg.Points(7.5), Shape: starGlyph{}},
 		"recommended "+ivl(t.res.Points[r].IntervalS))
 }
 
@@ -284,20 +296,35 @@ func reqNames(rs ...*sweep.Requirement) string {
 	return s[0]
 }
 
-// pointLabels names each point by its interval, skipping labels that would
-// overlap one already placed; the recommendation and the Pareto front are
-// placed first. Clamped intervals are named by the one the platform runs,
-// to the left of the point; the others to its right.
-func pointLabels(p *plot.Plot, res *sweep.Result, idx []int, at plotter.XYs, size [2]vg.Length) error {
-	right, left := placeLabels(p, res, idx, at, size)
-	if err := addLabels(p, right, draw.XLeft, vg.Points(6)); err != nil {
-		return err
+// pointLabels names the points by their interval, in labelOrder, each
+// where it overlaps no other label, point, error bar or the legend (a
+// labelLayer, placed when the plot is drawn); a label with no room is left
+// out. Clamped intervals are named by their group ("1m–10m all run at
+// 10m"). It is added last, when the legend is complete.
+func (t *tradeoff) pointLabels(p *plot.Plot) *labelLayer {
+	l := &labelLayer{legend: p.Legend, lines: []plotter.XYs{t.frontLine()}}
+	groups := clampGroups(t.res)
+	for _, k := range labelOrder(t.res, t.idx) {
+		i := t.idx[k]
+		x, lo, hi := t.xOf(i)
+		b := t.res.Points[i].Metrics.BatteryPctPerDay
+		it := pointLabel{x: x, y: b.Mean, xlo: lo, xhi: hi, ylo: b.Lo(), yhi: b.Hi(), text: ivl(t.res.Points[i].IntervalS)}
+		if g, clamped := groups[i]; clamped {
+			it.text, it.mark = g, g == ""
+		}
+		if i == t.res.Recommendation.Index {
+			it.text += " recommended"
+			it.bold, it.color = true, colGreenDark
+		}
+		l.items = append(l.items, it)
 	}
-	return addLabels(p, left, draw.XRight, -vg.Points(6))
+	p.Add(l)
+	return l
 }
 
 // labelOrder is the order labels are placed in: the recommendation, the
-// Pareto front, the intervals run as given, the clamped ones.
+// shortest and longest intervals, the Pareto front, the intervals run as
+// given, the clamped ones.
 func labelOrder(res *sweep.Result, idx []int) []int {
 	order := make([]int, len(idx))
 	for k := range order {
@@ -308,73 +335,17 @@ func labelOrder(res *sweep.Result, idx []int) []int {
 		switch {
 		case i == res.Recommendation.Index:
 			return 0
-		case contains(res.Pareto, i):
+		case k == 0 || k == len(idx)-1:
 			return 1
-		case res.Points[i].IntervalS == res.Points[i].EffectiveIntervalS:
+		case contains(res.Pareto, i):
 			return 2
+		case res.Points[i].IntervalS == res.Points[i].EffectiveIntervalS:
+			return 3
 		}
-		return 3
+		return 4
 	}
 	sort.SliceStable(order, func(a, b int) bool { return rank(order[a]) < rank(order[b]) })
 	return order
-}
-
-// placeLabels picks the labels that fit, in labelOrder, on their side.
-func placeLabels(p *plot.Plot, res *sweep.Result, idx []int, at plotter.XYs, size [2]vg.Length) (right, left plotter.XYLabels) {
-	// Approximate the data area in points to test overlaps.
-	w, h := float64(size[0])*0.82, float64(size[1])*0.80
-	px := func(xy plotter.XY) (float64, float64) {
-		return (xy.X - p.X.Min) / (p.X.Max - p.X.Min) * w, (xy.Y - p.Y.Min) / (p.Y.Max - p.Y.Min) * h
-	}
-	type box struct{ x0, y0, x1, y1 float64 }
-	var placed []box
-	groups := clampGroups(res)
-	for _, k := range labelOrder(res, idx) {
-		pt := &res.Points[idx[k]]
-		s := ivl(pt.IntervalS)
-		g, clamped := groups[idx[k]]
-		if clamped && g == "" {
-			continue // named by its group's label
-		}
-		x, y := px(at[k])
-		w := 5.6 * float64(len([]rune(s)))
-		b := box{x + 5, y - 5, x + 5 + w, y + 6}
-		if clamped {
-			s = g
-			w = 5.6 * float64(len([]rune(s)))
-			b = box{x - 5 - w, y - 5, x - 5, y + 6}
-		}
-		if slices.ContainsFunc(placed, func(q box) bool { return b.x0 < q.x1 && q.x0 < b.x1 && b.y0 < q.y1 && q.y0 < b.y1 }) {
-			continue
-		}
-		placed = append(placed, b)
-		side := &right
-		if clamped {
-			side = &left
-		}
-		side.XYs = append(side.XYs, at[k])
-		side.Labels = append(side.Labels, s)
-	}
-	return right, left
-}
-
-// addLabels draws labels aligned and offset by dx, if there are any.
-func addLabels(p *plot.Plot, labels plotter.XYLabels, align draw.XAlignment, dx vg.Length) error {
-	if len(labels.XYs) == 0 {
-		return nil
-	}
-	l, err := plotter.NewLabels(labels)
-	if err != nil {
-		return err
-	}
-	for i := range l.TextStyle {
-		l.TextStyle[i].Font = sans(9)
-		l.TextStyle[i].XAlign = align
-		l.TextStyle[i].YAlign = draw.YCenter
-	}
-	l.Offset = vg.Point{X: dx}
-	p.Add(l)
-	return nil
 }
 
 // clampGroups maps every point of a clamped group (intervals the platform
@@ -470,5 +441,5 @@ func tradeoffAlt(res *sweep.Result) string {
 
 // tradeoffCaption says what tradeoff.png shows.
 func tradeoffCaption(res *sweep.Result) string {
-	return "Battery use against " + tradeoffAxisOf(res).label + ", the detection metric that binds the recommendation (or, when none does, the one that varies most across the sweep), one point per interval with 95% error bars both ways. The dotted line follows the intervals in order, the orange line is the Pareto front (no other interval is better on both), the green region is what the requirements on these two axes allow (others are marked by the point's symbol), the ring is the recommendation."
+	return "Battery use against " + tradeoffAxisOf(res).label + ", the detection metric that binds the recommendation (or, when none does, the one that varies most across the sweep), one point per interval with 95% error bars both ways. The dotted line follows the intervals in order, the orange line is the Pareto front (no other interval is better on both), the green region is what the requirements on these two axes allow (others are marked by the point's symbol), the green star is the recommendation."
 }

@@ -25,9 +25,8 @@ type sweepPlot struct {
 var sweepPlots = []sweepPlot{
 	{file: "tradeoff.png", alt: tradeoffAlt, caption: tradeoffCaption,
 		size: [2]vg.Length{10 * vg.Inch, 7 * vg.Inch}, draw: tradeoffPlot},
-	{file: "metrics.png", alt: fixedText("metrics against the interval"),
-		caption: fixedText("Every metric against the heartbeat interval with its 95% band. The grey region is where the platform clamps the interval; the dashed vertical line is the NAT idle timeout; dashed horizontal lines are requirement bounds."),
-		size:    [2]vg.Length{15 * vg.Inch, 11 * vg.Inch}, draw: metricsPlot}, // 3×3 panels
+	{file: "metrics.png", alt: fixedText("metrics against the interval"), caption: metricsCaption,
+		size: [2]vg.Length{15 * vg.Inch, 11 * vg.Inch}, draw: metricsPlot}, // 3×3 panels
 	{file: "detect-cdf.png", alt: fixedText("client detection CDFs"),
 		caption: fixedText("The distribution of the time for the client to detect a break, for a few intervals, the recommended one (thick) and the next longer one. Breaks the client learns of at once (interface loss, handover, server FIN) make the step at zero; silent ones (NAT, a silent server) are found by the next ping."),
 		size:    [2]vg.Length{10 * vg.Inch, 6.5 * vg.Inch}, draw: detectCDFPlot},

@@ -12,8 +12,31 @@ import (
 )
 
 // sweepTable is the per-interval table of the terminal summary and the
-// report: the cost, the detection, the connection and the verdict.
+// report: the cost, the detection, the connection and the verdict. The
+// "runs at" column is there only when the platform clamps an interval.
 func sweepTable(res *sweep.Result) (head []string, right []bool, rows [][]string) {
+	head, right, rows = sweepColumns(res)
+	if !anyClamped(res) {
+		head, right = append(head[:1:1], head[2:]...), append(right[:1:1], right[2:]...)
+		for k, r := range rows {
+			rows[k] = append(r[:1:1], r[2:]...)
+		}
+	}
+	return head, right, rows
+}
+
+// anyClamped reports whether the platform runs some interval at another.
+func anyClamped(res *sweep.Result) bool {
+	for i := range res.Points {
+		if res.Points[i].EffectiveIntervalS != res.Points[i].IntervalS {
+			return true
+		}
+	}
+	return false
+}
+
+// sweepColumns is every column of the table, "runs at" second.
+func sweepColumns(res *sweep.Result) (head []string, right []bool, rows [][]string) {
 	head = []string{"interval", "runs at", "wakeups/h", "battery %/day [95% CI]", "Δ vs previous (paired)",
 		"client p95 [95% CI]", "server p95", "availability", "breaks/day", "pushes lost", "requirements", "note"}
 	right = []bool{true, true, true, true, true, true, true, true, true, true, false, false}

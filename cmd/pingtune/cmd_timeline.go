@@ -20,7 +20,8 @@ func cmdTimeline(ctx context.Context, args []string, e *env) error {
 	var c common
 	var o oneRep
 	size := sizeFlag{w: 1600, h: 900}
-	fs := newFlagSet("timeline", "SCENARIO -o FILE.png", `Draws one replication over time as a PNG: a lane per state machine (app,
+	fs := newFlagSet("timeline", "SCENARIO -o FILE.png|FILE.svg", `Draws one replication over time as a PNG or an SVG (by -o's extension;
+"-o -" writes a PNG to stdout): a lane per state machine (app,
 background task, radio, network path, NAT mapping, server, server session,
 connection), markers for wakeups, pings, pongs, pushes, breaks by cause,
 detections and kills, and under the picture each break's story: what broke
@@ -38,10 +39,16 @@ more than a picture can show; narrow a busier one with -from/-to.`, e.stderr)
 		return err
 	}
 	if c.out == "" {
-		return usagef("timeline: name the picture to write with -o FILE.png")
+		return usagef("timeline: name the picture to write with -o FILE.png or -o FILE.svg")
 	}
 	if err := c.checkOut(true); err != nil {
 		return err
+	}
+	format := timeline.FormatPNG
+	if c.out != "-" {
+		if format, err = timeline.FormatOf(c.out); err != nil {
+			return usagef("timeline: -o %v", err)
+		}
 	}
 	stopped := func() bool { return ctx.Err() != nil }
 	cfg, err := o.load(&c, rest)
@@ -78,7 +85,7 @@ more than a picture can show; narrow a busier one with -from/-to.`, e.stderr)
 	}
 	tl := rec.Timeline(cfg, o.rep, &res)
 	write := func(w io.Writer) error {
-		if err := timeline.WritePNG(w, tl, size.w, size.h); err != nil {
+		if err := timeline.Write(w, tl, size.w, size.h, format); err != nil {
 			return err
 		}
 		return ctx.Err() // interrupted while drawing: write nothing

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"gonum.org/v1/plot/text"
-	"gonum.org/v1/plot/vg/vgimg"
 
 	"pingtune/internal/durfmt"
 	"pingtune/sim"
@@ -28,6 +27,14 @@ const minSpanPx = 2
 // WritePNG draws t as a width×height PNG: one lane per state
 // machine, markers for what happened, the breaks' stories underneath.
 func WritePNG(w io.Writer, t *Timeline, width, height int) error {
+	return Write(w, t, width, height, FormatPNG)
+}
+
+// Write draws t as a width×height picture in format, as WritePNG does.
+func Write(w io.Writer, t *Timeline, width, height int, format Format) error {
+	if format != FormatPNG && format != FormatSVG {
+		return fmt.Errorf("timeline: unknown picture format %q", format)
+	}
 	if width < MinWidth || height < MinHeight || width > MaxWidth || height > MaxHeight {
 		return fmt.Errorf("timeline: size %dx%d outside %dx%d to %dx%d", width, height,
 			MinWidth, MinHeight, MaxWidth, MaxHeight)
@@ -35,7 +42,7 @@ func WritePNG(w io.Writer, t *Timeline, width, height int) error {
 	if t.Window.Len() <= 0 {
 		return fmt.Errorf("timeline: empty window %s", t.Window)
 	}
-	p := newPainter(width, height)
+	p := newPainter(width, height, format)
 	l := newLayout(t, width, height)
 	drawTitle(p, &l, t)
 	drawGrid(p, &l, t)
@@ -47,8 +54,7 @@ func WritePNG(w io.Writer, t *Timeline, width, height int) error {
 	drawAxis(p, &l)
 	drawLegend(p, &l)
 	drawStory(p, &l, t)
-	_, err := vgimg.PngCanvas{Canvas: p.c}.WriteTo(w)
-	return err
+	return p.writeTo(w)
 }
 
 // drawTitle names the scenario, the replication and the settings that decide

@@ -1,7 +1,10 @@
 package timeline
 
 import (
+	"bytes"
+	"fmt"
 	"image/color"
+	"io"
 
 	xfont "golang.org/x/image/font"
 	"gonum.org/v1/plot"
@@ -10,20 +13,48 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgsvg"
 )
 
 // painter draws on a w×h pixel image in pixel coordinates, x to the right
 // and y down from the top-left corner (vg's y goes up; painter flips it).
 type painter struct {
-	c    *vgimg.Canvas
+	c    vg.CanvasWriterTo
 	dc   draw.Canvas
 	w, h float64
 }
 
-// newPainter makes a white w×h image. At 72 dpi one vg point is one pixel.
-func newPainter(w, h int) *painter {
-	c := vgimg.NewWith(vgimg.UseWH(vg.Length(w), vg.Length(h)), vgimg.UseDPI(72), vgimg.UseBackgroundColor(color.White))
-	return &painter{c: c, dc: draw.New(c), w: float64(w), h: float64(h)}
+// newPainter makes a white w×h picture in format (FormatPNG or FormatSVG).
+// One vg point is one pixel: the PNG is drawn at 72 dpi, and an SVG's
+// user unit is the point.
+func newPainter(w, h int, format Format) *painter {
+	var c vg.CanvasWriterTo
+	switch format {
+	case FormatSVG:
+		c = vgsvg.NewWith(vgsvg.UseWH(vg.Length(w), vg.Length(h)))
+	default:
+		c = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(vg.Length(w), vg.Length(h)), vgimg.UseDPI(72))}
+	}
+	p := &painter{c: c, dc: draw.New(c), w: float64(w), h: float64(h)}
+	p.rect(0, 0, p.w, p.h, color.White)
+	return p
+}
+
+// writeTo writes the picture. An SVG says its size in pixels, as the PNG
+// has it: vgsvg writes points, which a browser would draw 4/3 as large.
+func (p *painter) writeTo(w io.Writer) error {
+	if _, ok := p.c.(*vgsvg.Canvas); !ok {
+		_, err := p.c.WriteTo(w)
+		return err
+	}
+	var buf bytes.Buffer
+	if _, err := p.c.WriteTo(&buf); err != nil {
+		return err
+	}
+	pt := fmt.Sprintf(`width="%gpt" height="%gpt"`, p.w, p.h)
+	px := fmt.Sprintf(`width="%gpx" height="%gpx"`, p.w, p.h)
+	_, err := w.Write(bytes.Replace(buf.Bytes(), []byte(pt), []byte(px), 1))
+	return err
 }
 
 func (p *painter) pt(x, y float64) vg.Point {

@@ -8,7 +8,7 @@ import (
 )
 
 // Timeline is one replication seen through a window of time, ready to draw
-// with WritePNG. Build it with a Recorder attached to the
+// with WritePNG or Write. Build it with a Recorder attached to the
 // replication's run.
 type Timeline struct {
 	Config *sim.Config
