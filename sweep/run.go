@@ -46,14 +46,21 @@ func Run(ctx context.Context, base *sim.Config, intervals []time.Duration, reqs 
 		}
 		ptrs[i] = &cfgs[i]
 	}
-	results, err := runner.Run(ctx, ptrs, base.Replications, runner.Options{Workers: opt.Workers, Check: opt.Check, Progress: opt.Progress})
+	// Each result is summarised as it arrives: memory holds one result per
+	// worker and the accumulators, not every replication.
+	accs := make([]*stats.Accumulator, len(ptrs))
+	for i := range ptrs {
+		accs[i] = stats.NewAccumulator(ptrs[i], base.Replications)
+	}
+	err := runner.Each(ctx, ptrs, base.Replications, runner.Options{Workers: opt.Workers, Check: opt.Check, Progress: opt.Progress},
+		func(c int, r *sim.Result) { accs[c].Add(r) })
 	if err != nil {
 		return nil, err
 	}
 	points := make([]stats.Point, len(ivs))
-	for i := range ptrs {
-		points[i] = stats.Summarize(ptrs[i], results[i])
-		results[i] = nil // let the raw results go as we summarise
+	for i, a := range accs {
+		points[i] = a.Point()
+		accs[i] = nil
 	}
 	res, err := Analyze(points, reqs, opt.Policy)
 	if err != nil {

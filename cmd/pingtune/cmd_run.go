@@ -48,12 +48,14 @@ func cmdRun(ctx context.Context, args []string, e *env) error {
 // simulate runs all replications of cfg and summarises them.
 func simulate(ctx context.Context, e *env, c *common, cfg *sim.Config) (stats.Point, error) {
 	prog, finish := progress(e, cfg.Name, cfg.Replications)
-	results, err := runner.Run(ctx, []*sim.Config{cfg}, cfg.Replications, runner.Options{Workers: c.workers, Check: c.check, Progress: prog})
+	acc := stats.NewAccumulator(cfg, cfg.Replications)
+	err := runner.Each(ctx, []*sim.Config{cfg}, cfg.Replications, runner.Options{Workers: c.workers, Check: c.check, Progress: prog},
+		func(_ int, r *sim.Result) { acc.Add(r) })
 	finish()
 	if err != nil {
 		return stats.Point{}, err
 	}
-	return stats.Summarize(cfg, results[0]), nil
+	return acc.Point(), nil
 }
 
 // writeJSON writes v indented, with a final newline.
