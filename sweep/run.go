@@ -26,6 +26,25 @@ type Options struct {
 // pairs, summarises each interval and analyses the sweep. The result does not
 // depend on opt.Workers. A cancelled ctx stops it promptly with ctx's error.
 func Run(ctx context.Context, base *sim.Config, intervals []time.Duration, reqs []Requirement, opt Options) (*Result, error) {
+	cfgs, err := Configs(base, intervals, reqs)
+	if err != nil {
+		return nil, err
+	}
+	accs, err := Accumulate(ctx, cfgs, base.Replications, opt, 0, 1)
+	if err != nil {
+		return nil, err
+	}
+	points := make([]stats.Point, len(accs))
+	for i, a := range accs {
+		points[i] = a.Point()
+		accs[i] = nil
+	}
+	return Finish(base, points, reqs, opt.Policy)
+}
+
+// Configs is base at every interval (sorted, duplicates dropped), checked,
+// after checking the requirements.
+func Configs(base *sim.Config, intervals []time.Duration, reqs []Requirement) ([]*sim.Config, error) {
 	ivs := slices.Clone(intervals)
 	slices.Sort(ivs)
 	ivs = slices.Compact(ivs)
@@ -46,23 +65,28 @@ func Run(ctx context.Context, base *sim.Config, intervals []time.Duration, reqs 
 		}
 		ptrs[i] = &cfgs[i]
 	}
-	// Each result is summarised as it arrives: memory holds one result per
-	// worker and the accumulators, not every replication.
-	accs := make([]*stats.Accumulator, len(ptrs))
-	for i := range ptrs {
-		accs[i] = stats.NewAccumulator(ptrs[i], base.Replications)
+	return ptrs, nil
+}
+
+// Accumulate plays the replications i of 0..reps-1 with i mod shards =
+// shard at every config, and summarises them as they arrive: memory holds
+// one result per worker and the accumulators, not every replication.
+func Accumulate(ctx context.Context, cfgs []*sim.Config, reps int, opt Options, shard, shards int) ([]*stats.Accumulator, error) {
+	accs := make([]*stats.Accumulator, len(cfgs))
+	for i, c := range cfgs {
+		accs[i] = stats.NewAccumulator(c, reps)
 	}
-	err := runner.Each(ctx, ptrs, base.Replications, runner.Options{Workers: opt.Workers, Check: opt.Check, Progress: opt.Progress},
+	err := runner.Each(ctx, cfgs, reps, runner.Options{Workers: opt.Workers, Check: opt.Check, Progress: opt.Progress, Shard: shard, Shards: shards},
 		func(c int, r *sim.Result) { accs[c].Add(r) })
 	if err != nil {
 		return nil, err
 	}
-	points := make([]stats.Point, len(ivs))
-	for i, a := range accs {
-		points[i] = a.Point()
-		accs[i] = nil
-	}
-	res, err := Analyze(points, reqs, opt.Policy)
+	return accs, nil
+}
+
+// Finish analyses the summarised intervals of a sweep of base.
+func Finish(base *sim.Config, points []stats.Point, reqs []Requirement, policy Policy) (*Result, error) {
+	res, err := Analyze(points, reqs, policy)
 	if err != nil {
 		return nil, err
 	}

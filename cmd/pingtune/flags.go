@@ -22,6 +22,8 @@ type common struct {
 	json     bool
 	out      string
 	check    bool
+	shardArg string
+	shard    shardSpec       // -shard K/N; N 0 when not given
 	set      map[string]bool // which flags the user gave
 }
 
@@ -64,6 +66,8 @@ func (c *common) register(fs *flag.FlagSet, names ...string) {
 			fs.BoolVar(&c.json, "json", false, "print JSON instead of the summary table")
 		case "o":
 			fs.StringVar(&c.out, "o", "", "write the output to this file instead of stdout")
+		case "shard":
+			fs.StringVar(&c.shardArg, "shard", "", "run only replications i with i mod N = K and write a part for `pingtune merge`, e.g. 0/4")
 		case "check":
 			fs.BoolVar(&c.check, "check", false, "verify the simulator's invariants in every replication (slower)")
 		}
@@ -85,6 +89,13 @@ func (c *common) parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 	if c.set["reps"] && c.reps < 1 {
 		return nil, usagef("-reps must be at least 1 (got %d)", c.reps)
+	}
+	if c.set["shard"] {
+		s, err := parseShard(c.shardArg)
+		if err != nil {
+			return nil, usageError(err)
+		}
+		c.shard = s
 	}
 	return fs.Args(), nil
 }
