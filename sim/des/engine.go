@@ -39,8 +39,13 @@ type Timer struct {
 var ErrMaxEvents = errors.New("event cap reached")
 
 type slot struct {
-	at   time.Duration
+	at   time.Duration // the heap key: at, seq
 	seq  uint64
+	// A postponed timer keeps its heap place and records where it is due
+	// (due, dueSeq); Next moves it there when it comes up (see Reschedule).
+	due    time.Duration
+	dueSeq uint64
+	late   bool
 	arg  int64
 	gen  uint32 // bumped on every reuse, so stale Timers miss
 	pos  int32  // index in Engine.heap, or -1 when the slot is free
@@ -102,6 +107,7 @@ func (e *Engine) At(at time.Duration, kind Kind, arg int64) Timer {
 	s := &e.slots[i]
 	s.gen++
 	s.at, s.kind, s.arg = at, kind, arg
+	s.late = false
 	s.seq = e.seq
 	e.seq++
 	s.pos = int32(len(e.heap))
@@ -128,6 +134,9 @@ func (e *Engine) Pending(t Timer) bool { return e.live(t) != nil }
 // When returns the time t is due, and whether it is pending.
 func (e *Engine) When(t Timer) (time.Duration, bool) {
 	if s := e.live(t); s != nil {
+		if s.late {
+			return s.due, true
+		}
 		return s.at, true
 	}
 	return 0, false
@@ -146,6 +155,14 @@ func (e *Engine) Cancel(t Timer) bool {
 // Reschedule moves a pending event to time at, as if it had just been
 // scheduled there (it runs after events already due at that time). It reports
 // whether t was pending; a stale timer is left alone.
+//
+// A move to a later time costs no heap operation: the timer keeps its place
+// and records its due time and sequence number, and Next moves it there only
+// when its old place comes up. Every event with a key before the old place
+// comes out first either way, so the order of events is exactly that of an
+// eager move. A timer pushed back on every packet (an idle timeout, the
+// radio's active period) thus costs one heap operation per expiry, not one
+// per packet.
 func (e *Engine) Reschedule(t Timer, at time.Duration) bool {
 	s := e.live(t)
 	if s == nil {
@@ -154,14 +171,14 @@ func (e *Engine) Reschedule(t Timer, at time.Duration) bool {
 	if at < e.now {
 		panic(fmt.Sprintf("des: event kind %d rescheduled to %v, before now %v", s.kind, at, e.now))
 	}
-	old := s.at
-	s.at, s.seq = at, e.seq
+	seq := e.seq
 	e.seq++
-	if at < old {
-		e.up(int(s.pos))
-	} else {
-		e.down(int(s.pos))
+	if at >= s.at {
+		s.due, s.dueSeq, s.late = at, seq, true
+		return true
 	}
+	s.at, s.seq, s.late = at, seq, false
+	e.up(int(s.pos))
 	return true
 }
 
@@ -188,6 +205,15 @@ func (e *Engine) Stop(t *Timer) {
 // the clock to it. When nothing is due by then it advances the clock to until
 // and returns false. Past the event cap it returns ErrMaxEvents.
 func (e *Engine) Next(until time.Duration) (Event, bool, error) {
+	// Postponed timers whose old place has come up move to their due place.
+	for len(e.heap) > 0 {
+		s := &e.slots[e.heap[0]]
+		if !s.late {
+			break
+		}
+		s.at, s.seq, s.late = s.due, s.dueSeq, false
+		e.down(0)
+	}
 	if len(e.heap) == 0 || e.slots[e.heap[0]].at > until {
 		if until > e.now {
 			e.now = until

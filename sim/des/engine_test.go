@@ -91,6 +91,10 @@ func TestEngineMatchesReference(t *testing.T) {
 				if got, want := e.Reschedule(timers[id], at), ref.reschedule(id, at); got != want {
 					t.Fatalf("seed %d step %d: Reschedule(%d) = %v, reference %v", seed, step, id, got, want)
 				}
+				// A timer moved later keeps its heap place but says where it is due.
+				if when, ok := e.When(timers[id]); ok && when != at {
+					t.Fatalf("seed %d step %d: When(%d) = %v after Reschedule to %v", seed, step, id, when, at)
+				}
 			default: // pop, sometimes with a horizon that stops short
 				until := e.Now() + time.Duration(rng.IntN(15))*time.Millisecond
 				ev, ok, err := e.Next(until)
