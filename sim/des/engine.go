@@ -39,17 +39,17 @@ type Timer struct {
 var ErrMaxEvents = errors.New("event cap reached")
 
 type slot struct {
-	at   time.Duration // the heap key: at, seq
-	seq  uint64
+	at  time.Duration // the heap key: at, seq
+	seq uint64
 	// A postponed timer keeps its heap place and records where it is due
 	// (due, dueSeq); Next moves it there when it comes up (see Reschedule).
 	due    time.Duration
 	dueSeq uint64
 	late   bool
-	arg  int64
-	gen  uint32 // bumped on every reuse, so stale Timers miss
-	pos  int32  // index in Engine.heap, or -1 when the slot is free
-	kind Kind
+	arg    int64
+	gen    uint32 // bumped on every reuse, so stale Timers miss
+	pos    int32  // index in Engine.heap, or -1 when the slot is free
+	kind   Kind
 }
 
 // Engine is a virtual clock with a queue of pending events. The zero value is
