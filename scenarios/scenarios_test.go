@@ -343,6 +343,49 @@ func TestLoadFile(t *testing.T) {
 	}
 }
 
+// The memory follows the work: results are summarised as they arrive, so
+// the flood (1e6 pushes an hour for 4h, 4e6 pushes of 24 B a
+// replication) fits however many replications run, on one worker or two;
+// only the replications in flight at once multiply it, and the summaries
+// grow by bytesPerRepKept a replication and interval.
+func TestCheckWorkFollowsTheWork(t *testing.T) {
+	s, err := Load("ios6-voip-lte")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := s.Config
+	cfg.Platform = sim.Platform{Name: "always-awake", AlwaysAwake: true}
+	cfg.User, cfg.Events = sim.User{}, nil
+	cfg.Network.Outages, cfg.Network.Handovers, cfg.Server.Restarts = nil, nil, nil
+	cfg.Replications, cfg.Horizon, cfg.Server.Pushes = 100, 4*time.Hour, &sim.Pushes{PerHour: 1e6}
+	for _, workers := range []int{1, 2} {
+		if err := CheckWork(&cfg, nil, Work{Workers: workers}); err != nil {
+			t.Errorf("the flood on %d workers: %v", workers, err)
+		}
+	}
+	// 4.03e9 B a replication (1.68e8 pushes of 24 B over 7d): one in flight
+	// fits, two do not.
+	cfg.Horizon, cfg.MaxEvents, cfg.Replications = 7*24*time.Hour, 2e9, 2
+	if err := CheckWork(&cfg, nil, Work{Workers: 1}); err != nil {
+		t.Errorf("one in flight: %v", err)
+	}
+	if err := CheckWork(&cfg, nil, Work{Workers: 2}); err == nil || !strings.Contains(err.Error(), "2 replications in flight") {
+		t.Errorf("two in flight: %v", err)
+	}
+	// A shard runs its share: a run too large in all fits as 20 shards.
+	big := s.Config
+	big.Platform = sim.Platform{Name: "always-awake", AlwaysAwake: true}
+	big.User, big.Events = sim.User{}, nil
+	big.Network.Outages, big.Network.Handovers, big.Server.Restarts, big.Server.Pushes = nil, nil, nil, nil
+	big.Replications, big.Horizon, big.MaxEvents = 100_000, 100*24*time.Hour, 1e9
+	if err := CheckWork(&big, []time.Duration{time.Second}, Work{}); err == nil {
+		t.Error("8.6e12 events accepted")
+	}
+	if err := CheckWork(&big, []time.Duration{time.Second}, Work{Reps: 100_000 / 50}); err != nil {
+		t.Errorf("a fiftieth of it: %v", err)
+	}
+}
+
 func TestCheckLimits(t *testing.T) {
 	s, err := Load("ios6-voip-lte")
 	if err != nil {
@@ -375,12 +418,13 @@ func TestCheckLimits(t *testing.T) {
 			c.Replications, c.Horizon, c.Server.Pushes = 1, 24*time.Hour, &sim.Pushes{PerHour: 1e6}
 		}, nil,
 			"server.pushes.per_hour: a replication would need about 1.9e+08 events (2.4e+07 pushes × 8 events each, over 1d), more than max_events 50000000: it would stop part-way; lower the rate or the horizon, or raise max_events"},
-		// The flood: 1e6 pushes an hour for 4h, 100 replications,
-		// 40 B a push: 1.6e10 B.
+		// Results in flight: 1e6 pushes an hour for 8d, 1.92e8 pushes of
+		// 24 B (bytesPerPush) in the one replication, 4.29 GiB, and its
+		// histograms.
 		{"memory", func(c *sim.Config) {
-			c.Replications, c.Horizon, c.Server.Pushes = 100, 4*time.Hour, &sim.Pushes{PerHour: 1e6}
+			c.Replications, c.Horizon, c.MaxEvents, c.Server.Pushes = 1, 8*24*time.Hour, 2e9, &sim.Pushes{PerHour: 1e6}
 		}, nil,
-			"server.pushes.per_hour: the results would take about 14.9 GiB of memory (4e+06 pushes a replication × 100 replications × 1 intervals), over the 4 GiB limit; lower the rate, the replications or the horizon"},
+			"server.pushes.per_hour: the run would take about 4.3 GiB of memory (1.9e+08 pushes a replication, 1 replications in flight at once), over the 4 GiB limit; lower the rate or the horizon, or use fewer workers"},
 		{"interval too long", func(c *sim.Config) {}, []time.Duration{time.Minute, 36501 * 24 * time.Hour},
 			"sweep.interval: every interval must be at most 36500d (100 years) (got 36501d)"},
 		// Validated at each interval: the first that fails names the field once.

@@ -76,8 +76,19 @@ func Accumulate(ctx context.Context, cfgs []*sim.Config, reps int, opt Options, 
 	for i, c := range cfgs {
 		accs[i] = stats.NewAccumulator(c, reps)
 	}
+	// Jobs go out interval-major: once an interval has all its
+	// replications its histograms are packed to their non-empty buckets, so
+	// that only the intervals under way hold dense ones.
+	n := max(1, shards)
+	want := (reps - shard%n + n - 1) / n
+	got := make([]int, len(cfgs))
 	err := runner.Each(ctx, cfgs, reps, runner.Options{Workers: opt.Workers, Check: opt.Check, Progress: opt.Progress, Shard: shard, Shards: shards},
-		func(c int, r *sim.Result) { accs[c].Add(r) })
+		func(c int, r *sim.Result) {
+			accs[c].Add(r)
+			if got[c]++; got[c] == want {
+				accs[c].Pack()
+			}
+		})
 	if err != nil {
 		return nil, err
 	}

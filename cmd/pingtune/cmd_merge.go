@@ -48,6 +48,7 @@ YAML file the shards ran) is loaded again and must be unchanged.`, e.stderr)
 		return err
 	}
 	var lc common
+	lc.noWork = true // merging runs nothing
 	if err := lc.fromFlags(first.Flags); err != nil {
 		return usagef("merge: %s: %v", rest[0], err)
 	}
@@ -73,7 +74,7 @@ YAML file the shards ran) is loaded again and must be unchanged.`, e.stderr)
 		}
 		return writeRun(e, c.out, c.json, acc[0].Point())
 	case "sweep":
-		if intervals, err = sweepIntervals(sc, intervals, first.Scenario); err != nil {
+		if intervals, err = sweepIntervals(sc, intervals, first.Scenario, nil); err != nil {
 			return err
 		}
 		if *out != "" {

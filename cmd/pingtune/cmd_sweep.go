@@ -32,11 +32,13 @@ Exit status 3 when no interval meets the requirements.`, e.stderr)
 	if err != nil {
 		return err
 	}
+	c.noWork = true // checked below, at the intervals the sweep runs
 	sc, intervals, err := c.load(rest)
 	if err != nil {
 		return err
 	}
-	intervals, err = sweepIntervals(sc, intervals, rest[0])
+	work := c.work(&sc.Config)
+	intervals, err = sweepIntervals(sc, intervals, rest[0], &work)
 	if err != nil {
 		return err
 	}
@@ -75,18 +77,19 @@ Exit status 3 when no interval meets the requirements.`, e.stderr)
 	return finishSweep(ctx, e, sc, rest[0], intervals, accs, sweepOut{dir: *out, svg: *svg, json: c.json})
 }
 
-// sweepIntervals is -interval's intervals, or the scenario's sweep.interval.
-func sweepIntervals(sc *scenarios.Scenario, intervals []time.Duration, arg string) ([]time.Duration, error) {
-	if len(intervals) > 0 {
-		return intervals, nil
+// sweepIntervals is -interval's intervals, or the scenario's sweep.interval,
+// whose size limits it checks for work (nil: no check).
+func sweepIntervals(sc *scenarios.Scenario, intervals []time.Duration, arg string, work *scenarios.Work) ([]time.Duration, error) {
+	if len(intervals) == 0 {
+		intervals = sc.Sweep.Intervals
 	}
-	intervals = sc.Sweep.Intervals
 	if len(intervals) == 0 {
 		return nil, usagef("sweep: %s has no sweep.interval; give -interval 5m:30m:1m or a list 5m,10m,20m", arg)
 	}
-	// The scenario's limits were checked at its own replications and
-	// horizon; -reps and -horizon may have changed them.
-	if err := scenarios.CheckLimits(&sc.Config, intervals); err != nil {
+	if work == nil {
+		return intervals, nil
+	}
+	if err := scenarios.CheckWork(&sc.Config, intervals, *work); err != nil {
 		return nil, usageError(err)
 	}
 	return intervals, nil

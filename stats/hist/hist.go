@@ -136,7 +136,13 @@ func (h *Histogram) Pack() {
 	if h.dense == nil {
 		return
 	}
-	h.idx, h.cnt = h.idx[:0], h.cnt[:0]
+	k := 0
+	for _, c := range h.dense {
+		if c != 0 {
+			k++
+		}
+	}
+	h.idx, h.cnt = make([]uint32, 0, k), make([]uint64, 0, k) // exactly: a sweep keeps one per interval
 	for j, c := range h.dense {
 		if c != 0 {
 			h.idx = append(h.idx, uint32(h.offset+j))
