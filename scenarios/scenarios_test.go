@@ -408,16 +408,16 @@ func TestCheckLimits(t *testing.T) {
 		{"horizon", func(c *sim.Config) { c.Horizon = 3651 * 24 * time.Hour }, nil, "horizon: must be at most 3650d (got 3651d)"},
 		{"interval", func(c *sim.Config) {}, []time.Duration{time.Minute, time.Microsecond}, "sweep.interval: every interval must be at least 1ms (got 0.001ms)"},
 		{"own interval", func(c *sim.Config) { c.App.Interval = 0 }, nil, "app.heartbeat.interval: every interval must be at least 1ms (got 0s)"},
-		// Always awake with nothing but its pings: 100d / 1s pings of 10
-		// events each, 8.64e7 a replication.
+		// Always awake with nothing but its pings: 100d / 1s pings of 5
+		// events each, 4.32e7 a replication.
 		{"too large", func(c *sim.Config) { c.Replications, c.Horizon, c.MaxEvents = 100_000, 100*24*time.Hour, 1e9 }, []time.Duration{time.Second},
-			"replications: the run is too large: 100000 replications × 1 intervals × about 8.6e+07 events each ≈ 8.6e+12 events (most from heartbeats), over the limit of 2e+11; use fewer replications or intervals, or a shorter horizon"},
-		// 1e6 pushes an hour for a day: 2.4e7 pushes of 8 events, beside 144
-		// pings of 10.
+			"replications: the run is too large: 100000 replications × 1 intervals × about 4.3e+07 events each ≈ 4.3e+12 events (most from heartbeats), over the limit of 2e+11; use fewer replications or intervals, or a shorter horizon"},
+		// 1e6 pushes an hour for a day: 2.4e7 pushes of 5 events, beside 144
+		// pings of 5.
 		{"max events", func(c *sim.Config) {
 			c.Replications, c.Horizon, c.Server.Pushes = 1, 24*time.Hour, &sim.Pushes{PerHour: 1e6}
 		}, nil,
-			"server.pushes.per_hour: a replication would need about 1.9e+08 events (2.4e+07 pushes × 8 events each, over 1d), more than max_events 50000000: it would stop part-way; lower the rate or the horizon, or raise max_events"},
+			"server.pushes.per_hour: a replication would need about 1.2e+08 events (2.4e+07 pushes × 5 events each, over 1d), more than max_events 50000000: it would stop part-way; lower the rate or the horizon, or raise max_events"},
 		// Results in flight: 1e6 pushes an hour for 8d, 1.92e8 pushes of
 		// 24 B (bytesPerPush) in the one replication, 4.29 GiB, and its
 		// histograms.
@@ -437,7 +437,7 @@ func TestCheckLimits(t *testing.T) {
 			"server.idle_timeout: that multiple of the effective interval 10000d is over 36500d (100 years) (got 1000x)"},
 		// 7d / 1ms = 6.048e8 pings.
 		{"heartbeat flood at a sweep interval", func(c *sim.Config) { c.Replications = 1 }, []time.Duration{10 * time.Minute, time.Millisecond},
-			"sweep.interval: a replication would need about 6e+09 events (6e+08 heartbeats × 10 events each, over 7d), more than max_events 50000000: it would stop part-way; lower the rate or the horizon, or raise max_events"},
+			"sweep.interval: a replication would need about 3e+09 events (6e+08 heartbeats × 5 events each, over 7d), more than max_events 50000000: it would stop part-way; lower the rate or the horizon, or raise max_events"},
 	} {
 		cfg := s.Config
 		// Always awake, no user, no generators: the estimates are plain sums.

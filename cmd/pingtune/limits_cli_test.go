@@ -9,7 +9,7 @@ import (
 )
 
 // The size limits follow the work a command runs: a scenario too large as
-// written (1e5 replications × 3650d of 10-minute keepalives, about 5.4e11
+// written (1e5 replications × 3650d of 10-minute keepalives, about 2.6e11
 // events) runs with -reps and -horizon that make it small, and a sweep's
 // shard is checked for its share of the replications.
 func TestLimitsFollowTheFlags(t *testing.T) {
@@ -28,11 +28,11 @@ func TestLimitsFollowTheFlags(t *testing.T) {
 	if code, _, stderr := cli(ctx, "run", sc, "-reps", "2", "-horizon", "1d"); code != 0 {
 		t.Errorf("-reps 2 -horizon 1d: exit %d, %q", code, stderr)
 	}
-	// 1e5 replications × 2 intervals × 1000d of keepalives (1.44e5 × 10
+	// 1e5 replications × 2 intervals × 2000d of keepalives (2.88e5 × 5
 	// events each) ≈ 2.9e11 events: over 2e11 unsharded, half of it as
 	// shard 0/2. A cancelled context stops the shard at once: exit 130, not
 	// 2, says the limits let it through.
-	args := []string{"sweep", sc, "-horizon", "1000d", "-out", filepath.Join(t.TempDir(), "p")}
+	args := []string{"sweep", sc, "-horizon", "2000d", "-out", filepath.Join(t.TempDir(), "p")}
 	if code, _, stderr := cli(ctx, args...); code != exitUsage || !strings.Contains(stderr, "the run is too large") {
 		t.Errorf("unsharded: exit %d, %q", code, stderr)
 	}
