@@ -46,10 +46,15 @@ type slot struct {
 	due    time.Duration
 	dueSeq uint64
 	late   bool
-	arg    int64
-	gen    uint32 // bumped on every reuse, so stale Timers miss
-	pos    int32  // index in Engine.heap, or -1 when the slot is free
-	kind   Kind
+	// A cancelled timer also keeps its heap place until Next drops it, so
+	// that Set on the same Timer can take it up again without a heap
+	// operation (a ping timeout cancelled by the pong and set again at the
+	// next ping).
+	dead bool
+	arg  int64
+	gen  uint32 // bumped on every reuse, so stale Timers miss
+	pos  int32  // index in Engine.heap, or -1 when the slot is free
+	kind Kind
 }
 
 // Engine is a virtual clock with a queue of pending events. The zero value is
@@ -62,6 +67,7 @@ type Engine struct {
 	free      []int32
 	fired     int64
 	maxEvents int64
+	dead      int // cancelled timers still in the heap
 }
 
 // New returns an engine that refuses to run more than maxEvents events
@@ -72,12 +78,13 @@ func New(maxEvents int64) *Engine {
 
 // Reset empties the queue and rewinds the clock, keeping the memory for reuse.
 func (e *Engine) Reset(maxEvents int64) {
-	e.now, e.seq, e.fired, e.maxEvents = 0, 0, 0, maxEvents
+	e.now, e.seq, e.fired, e.maxEvents, e.dead = 0, 0, 0, maxEvents, 0
 	e.heap = e.heap[:0]
 	e.free = e.free[:0]
 	for i := range e.slots {
 		e.slots[i].gen++
 		e.slots[i].pos = -1
+		e.slots[i].dead, e.slots[i].late = false, false
 		e.free = append(e.free, int32(len(e.slots)-1-i))
 	}
 }
@@ -89,7 +96,7 @@ func (e *Engine) Now() time.Duration { return e.now }
 func (e *Engine) Fired() int64 { return e.fired }
 
 // Len is the number of pending events.
-func (e *Engine) Len() int { return len(e.heap) }
+func (e *Engine) Len() int { return len(e.heap) - e.dead }
 
 // At schedules an event at absolute time at, which must not be in the past.
 func (e *Engine) At(at time.Duration, kind Kind, arg int64) Timer {
@@ -107,7 +114,7 @@ func (e *Engine) At(at time.Duration, kind Kind, arg int64) Timer {
 	s := &e.slots[i]
 	s.gen++
 	s.at, s.kind, s.arg = at, kind, arg
-	s.late = false
+	s.late, s.dead = false, false
 	s.seq = e.seq
 	e.seq++
 	s.pos = int32(len(e.heap))
@@ -122,7 +129,7 @@ func (e *Engine) live(t Timer) *slot {
 		return nil
 	}
 	s := &e.slots[t.slot]
-	if s.gen != t.gen || s.pos < 0 {
+	if s.gen != t.gen || s.pos < 0 || s.dead {
 		return nil
 	}
 	return s
@@ -148,7 +155,8 @@ func (e *Engine) Cancel(t Timer) bool {
 	if s == nil {
 		return false
 	}
-	e.remove(int(s.pos))
+	s.dead, s.late = true, false
+	e.dead++
 	return true
 }
 
@@ -191,8 +199,32 @@ func (e *Engine) Set(t *Timer, at time.Duration, kind Kind, arg int64) {
 		e.Reschedule(*t, at)
 		return
 	}
+	if s := e.buried(*t); s != nil && s.kind == kind {
+		// Cancelled but still in the heap: take it up again, as a new
+		// event at at (with a new sequence number), in its place.
+		if at < e.now {
+			panic(fmt.Sprintf("des: event kind %d scheduled at %v, before now %v", kind, at, e.now))
+		}
+		s.dead = false
+		e.dead--
+		s.arg = arg
+		e.Reschedule(*t, at)
+		return
+	}
 	e.Cancel(*t)
 	*t = e.At(at, kind, arg)
+}
+
+// buried returns the slot of a cancelled timer still in the heap, or nil.
+func (e *Engine) buried(t Timer) *slot {
+	if t.gen == 0 || int(t.slot) >= len(e.slots) {
+		return nil
+	}
+	s := &e.slots[t.slot]
+	if s.gen != t.gen || s.pos < 0 || !s.dead {
+		return nil
+	}
+	return s
 }
 
 // Stop cancels *t, if pending, and clears it.
@@ -205,9 +237,16 @@ func (e *Engine) Stop(t *Timer) {
 // the clock to it. When nothing is due by then it advances the clock to until
 // and returns false. Past the event cap it returns ErrMaxEvents.
 func (e *Engine) Next(until time.Duration) (Event, bool, error) {
-	// Postponed timers whose old place has come up move to their due place.
+	// Postponed timers whose old place has come up move to their due
+	// place; cancelled ones leave.
 	for len(e.heap) > 0 {
 		s := &e.slots[e.heap[0]]
+		if s.dead {
+			s.dead = false
+			e.dead--
+			e.remove(0)
+			continue
+		}
 		if !s.late {
 			break
 		}

@@ -95,6 +95,18 @@ func TestEngineMatchesReference(t *testing.T) {
 				if when, ok := e.When(timers[id]); ok && when != at {
 					t.Fatalf("seed %d step %d: When(%d) = %v after Reschedule to %v", seed, step, id, when, at)
 				}
+			case op < 8 && len(ids) > 0: // cancel and Set the same handle again (a timer taken up again)
+				id := ids[rng.IntN(len(ids))]
+				at := e.Now() + time.Duration(rng.IntN(20))*time.Millisecond
+				tm := timers[id]
+				e.Cancel(tm)
+				ref.cancel(id)
+				e.Set(&tm, at, Kind(id%7), id)
+				timers[id] = tm
+				ref.add(at, id)
+				if when, ok := e.When(tm); !ok || when != at {
+					t.Fatalf("seed %d step %d: When(%d) = %v %v after Set to %v", seed, step, id, when, ok, at)
+				}
 			default: // pop, sometimes with a horizon that stops short
 				until := e.Now() + time.Duration(rng.IntN(15))*time.Millisecond
 				ev, ok, err := e.Next(until)
