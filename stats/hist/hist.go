@@ -19,8 +19,10 @@
 package hist
 
 import (
+	"encoding/binary"
 	"math"
 	"math/bits"
+	"slices"
 )
 
 // subBits is log2 of the sub-buckets per power of two. Values below
@@ -50,9 +52,10 @@ type Histogram struct {
 	// While recording: counts of buckets offset, offset+1, ...
 	dense  []uint64
 	offset int
-	// Once packed: the non-empty buckets, in order.
-	idx []uint32
-	cnt []uint64
+	// Once packed: the non-empty buckets in order, as pairs of uvarints
+	// (the gap from the previous bucket's index, the count): 2-4 bytes a
+	// bucket where a sweep of a thousand intervals keeps thousands each.
+	packed []byte
 }
 
 // index is the bucket of v ≥ 0.
@@ -136,34 +139,66 @@ func (h *Histogram) Pack() {
 	if h.dense == nil {
 		return
 	}
-	k := 0
-	for _, c := range h.dense {
-		if c != 0 {
-			k++
-		}
-	}
-	h.idx, h.cnt = make([]uint32, 0, k), make([]uint64, 0, k) // exactly: a sweep keeps one per interval
+	var p packer
 	for j, c := range h.dense {
 		if c != 0 {
-			h.idx = append(h.idx, uint32(h.offset+j))
-			h.cnt = append(h.cnt, c)
+			p.add(h.offset+j, c)
 		}
 	}
+	h.packed = slices.Clip(p.buf)
 	h.dense, h.offset = nil, 0
 }
 
-// unpack moves sparse counts back into the dense form for recording.
+// packer appends buckets in increasing order to the packed form.
+type packer struct {
+	buf  []byte
+	last int
+}
+
+func (p *packer) add(i int, c uint64) {
+	p.buf = binary.AppendUvarint(p.buf, uint64(i-p.last))
+	p.buf = binary.AppendUvarint(p.buf, c)
+	p.last = i
+}
+
+// unpack moves packed counts back into the dense form for recording.
 func (h *Histogram) unpack() {
-	if len(h.idx) == 0 {
-		h.idx, h.cnt = nil, nil
+	if h.packed == nil {
 		return
 	}
-	idx, cnt := h.idx, h.cnt
-	h.idx, h.cnt = nil, nil
-	h.grow(int(idx[0]))
-	h.grow(int(idx[len(idx)-1]))
-	for k, i := range idx {
-		h.dense[int(i)-h.offset] += cnt[k]
+	packed := h.packed
+	h.packed = nil
+	first, last := -1, 0
+	eachPacked(packed, func(i int, _ uint64) bool {
+		if first < 0 {
+			first = i
+		}
+		last = i
+		return true
+	})
+	if first < 0 {
+		return
+	}
+	h.grow(first)
+	h.grow(last)
+	eachPacked(packed, func(i int, c uint64) bool {
+		h.dense[i-h.offset] += c
+		return true
+	})
+}
+
+// eachPacked calls f with every bucket of a packed form, until f returns
+// false.
+func eachPacked(b []byte, f func(i int, c uint64) bool) {
+	i := 0
+	for len(b) > 0 {
+		d, n := binary.Uvarint(b)
+		c, m := binary.Uvarint(b[n:])
+		b = b[n+m:]
+		i += int(d)
+		if !f(i, c) {
+			return
+		}
 	}
 }
 
@@ -177,11 +212,7 @@ func (h *Histogram) each(f func(i int, c uint64) bool) {
 		}
 		return
 	}
-	for k, i := range h.idx {
-		if !f(int(i), h.cnt[k]) {
-			return
-		}
-	}
+	eachPacked(h.packed, f)
 }
 
 // Merge adds every value of o to h.

@@ -36,16 +36,18 @@ func (h *Histogram) UnmarshalJSON(data []byte) error {
 	var total uint64
 	next := uint64(0)
 	g := Histogram{n: w.N, min: w.Min, max: w.Max, sumHi: w.Sum[0], sumLo: w.Sum[1]}
+	var p packer
 	for _, b := range w.Buckets {
 		if b[0] < next || b[0] > limit || b[1] == 0 {
 			return errors.New("histogram: buckets out of order, out of range or empty")
 		}
 		next = b[0] + 1
 		total += b[1]
-		g.idx = append(g.idx, uint32(b[0]))
-		g.cnt = append(g.cnt, b[1])
+		p.add(int(b[0]), b[1])
 	}
-	if total != w.N || w.Min < 0 || w.Min > w.Max || (w.N > 0 && (index(w.Min) != int(g.idx[0]) || index(w.Max) != int(g.idx[len(g.idx)-1]))) {
+	g.packed = p.buf
+	nb := len(w.Buckets)
+	if total != w.N || w.Min < 0 || w.Min > w.Max || (w.N > 0 && (index(w.Min) != int(w.Buckets[0][0]) || index(w.Max) != int(w.Buckets[nb-1][0]))) {
 		return errors.New("histogram: counts, minimum or maximum inconsistent")
 	}
 	*h = g
