@@ -227,10 +227,11 @@ func (e *Engine) buried(t Timer) *slot {
 	return s
 }
 
-// Stop cancels *t, if pending, and clears it.
+// Stop cancels *t, if pending. *t then reports nothing pending, as a
+// cleared Timer would, but still names the cancelled slot, so that the next
+// Set on it takes the slot up again without a heap operation (Set).
 func (e *Engine) Stop(t *Timer) {
 	e.Cancel(*t)
-	*t = Timer{}
 }
 
 // Next pops the earliest pending event due no later than until and advances

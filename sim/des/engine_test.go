@@ -198,8 +198,23 @@ func TestSetReschedulesOrCreates(t *testing.T) {
 	}
 	e.Set(&tm, 4*time.Second, 3, 9) // tm has fired: a new event
 	e.Stop(&tm)
-	if e.Len() != 0 || tm != (Timer{}) {
+	if e.Len() != 0 || e.Pending(tm) {
 		t.Fatal("Stop left the timer pending")
+	}
+	if _, ok := e.When(tm); ok || e.Cancel(tm) {
+		t.Fatal("a stopped timer still answers When or Cancel")
+	}
+	// Set after Stop takes the cancelled slot up again: one event, at the
+	// new time.
+	e.Set(&tm, 3*time.Second, 3, 10)
+	if e.Len() != 1 {
+		t.Fatalf("%d pending after Set on a stopped timer, want 1", e.Len())
+	}
+	if ev, _, _ := e.Next(time.Hour); ev.At != 3*time.Second || ev.Arg != 10 {
+		t.Fatalf("got %+v, want the event at 3s", ev)
+	}
+	if _, ok, _ := e.Next(time.Hour); ok {
+		t.Fatal("the stopped event fired too")
 	}
 }
 
