@@ -212,7 +212,7 @@ func checkReplay(t *testing.T, rep int, res *Result, ev []TraceEvent) {
 			got.Pushes.Sent++
 		case TracePushDelivered:
 			got.Pushes.Delivered++
-			got.PushLatency = append(got.PushLatency, e.Latency)
+			got.PushLatency.Record(int64(e.Latency))
 		case TracePushLost:
 			got.Pushes.Lost++
 		case TracePushDropped:
@@ -248,7 +248,7 @@ func checkReplay(t *testing.T, rep int, res *Result, ev []TraceEvent) {
 	if got.Pushes != want {
 		t.Errorf("rep %d: pushes %+v in the trace, %+v in the result", rep, got.Pushes, res.Pushes)
 	}
-	if !reflect.DeepEqual(got.PushLatency, res.PushLatency) && len(res.PushLatency) > 0 {
+	if gp := got.PushLatency.Packed(); !reflect.DeepEqual(gp, res.PushLatency) && res.PushLatency.N() > 0 {
 		t.Errorf("rep %d: push latencies differ", rep)
 	}
 	for _, c := range []struct {

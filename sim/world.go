@@ -194,7 +194,7 @@ func (w *World) Run(cfg *Config, rep int, opt Options) (res Result, err error) {
 	res = w.res
 	// The World keeps its buffers for the next replication; the Result gets its own.
 	res.Breaks = slices.Clone(res.Breaks)
-	res.PushLatency = slices.Clone(res.PushLatency)
+	res.PushLatency = w.res.PushLatency.Packed()
 	return res, nil
 }
 
@@ -248,7 +248,8 @@ func (w *World) reset(cfg *Config, rep int, opt Options) {
 	}
 	w.tracer, w.check, w.cancel = opt.Tracer, opt.Check, opt.Cancel
 	w.lazyRadio, w.virtual = opt.Tracer == nil, false
-	breaks, lat := w.res.Breaks[:0], w.res.PushLatency[:0]
+	breaks, lat := w.res.Breaks[:0], w.res.PushLatency
+	lat.Reset()
 	w.res = Result{Rep: rep, Horizon: cfg.Horizon, Breaks: breaks, PushLatency: lat}
 	w.interval = cfg.EffectiveInterval()
 	w.idleTimeout = cfg.ServerIdleTimeout()

@@ -89,9 +89,7 @@ func (a *Accumulator) Add(r *sim.Result) {
 			s.Recover.Record(int64(b.Recover))
 		}
 	}
-	for _, d := range r.PushLatency {
-		s.Push.Record(int64(d))
-	}
+	s.Push.Merge(&r.PushLatency)
 	c.Pushes.Sent += r.Pushes.Sent
 	c.Pushes.Delivered += r.Pushes.Delivered
 	c.Pushes.Lost += r.Pushes.Lost

@@ -127,6 +127,24 @@ func (h *Histogram) grow(i int) {
 	h.dense, h.offset = d, lo
 }
 
+// Packed is a packed copy of h, sharing nothing with it.
+func (h *Histogram) Packed() Histogram {
+	c := *h
+	c.dense, c.offset, c.packed = nil, 0, nil
+	if h.dense == nil {
+		c.packed = slices.Clone(h.packed)
+		return c
+	}
+	var p packer
+	for j, n := range h.dense {
+		if n != 0 {
+			p.add(h.offset+j, n)
+		}
+	}
+	c.packed = slices.Clip(p.buf)
+	return c
+}
+
 // Reset empties h, keeping its storage for reuse.
 func (h *Histogram) Reset() {
 	clear(h.dense)

@@ -177,3 +177,25 @@ func TestJSONRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// Packed copies: the copy equals h packed, and recording into h afterwards
+// leaves it alone.
+func TestPackedIsACopy(t *testing.T) {
+	var h Histogram
+	for _, x := range values(200, 5) {
+		h.Record(x)
+	}
+	c := h.Packed()
+	h.Record(12345)
+	w := Histogram{}
+	for _, x := range values(200, 5) {
+		w.Record(x)
+	}
+	w.Pack()
+	if c.n != w.n || !slices.Equal(c.packed, w.packed) || c.dense != nil {
+		t.Fatal("Packed differs from Pack, or shares the dense counts")
+	}
+	if d := c.Packed(); !slices.Equal(d.packed, c.packed) || &d.packed[0] == &c.packed[0] {
+		t.Fatal("Packed of a packed histogram shares its bytes")
+	}
+}
