@@ -343,11 +343,11 @@ func TestLoadFile(t *testing.T) {
 	}
 }
 
-// The memory follows the work: results are summarised as they arrive, so
-// the flood (1e6 pushes an hour for 4h, 4e6 pushes of 24 B a
-// replication) fits however many replications run, on one worker or two;
-// only the replications in flight at once multiply it, and the summaries
-// grow by bytesPerRepKept a replication and interval.
+// The memory follows the work: results are summarised as they arrive and
+// push latencies kept in a histogram, so the flood (1e6 pushes an
+// hour for 4h) fits however many replications run, on one worker or two;
+// only the replications in flight at once multiply a replication's breaks,
+// and the summaries grow by bytesPerRepKept a replication and interval.
 func TestCheckWorkFollowsTheWork(t *testing.T) {
 	s, err := Load("ios6-voip-lte")
 	if err != nil {
@@ -363,8 +363,10 @@ func TestCheckWorkFollowsTheWork(t *testing.T) {
 			t.Errorf("the flood on %d workers: %v", workers, err)
 		}
 	}
-	// 4.03e9 B a replication (1.68e8 pushes of 24 B over 7d): one in flight
-	// fits, two do not.
+	// 3.6e9 B a replication (2.5e7 handovers of 144 B, every 24ms over
+	// 7d): one in flight fits, two do not.
+	cfg.Server.Pushes = nil
+	cfg.Network.Handovers = &sim.Handovers{Every: sim.Fixed(24 * time.Millisecond)}
 	cfg.Horizon, cfg.MaxEvents, cfg.Replications = 7*24*time.Hour, 2e9, 2
 	if err := CheckWork(&cfg, nil, Work{Workers: 1}); err != nil {
 		t.Errorf("one in flight: %v", err)
@@ -418,13 +420,13 @@ func TestCheckLimits(t *testing.T) {
 			c.Replications, c.Horizon, c.Server.Pushes = 1, 24*time.Hour, &sim.Pushes{PerHour: 1e6}
 		}, nil,
 			"server.pushes.per_hour: a replication would need about 1.2e+08 events (2.4e+07 pushes × 5 events each, over 1d), more than max_events 50000000: it would stop part-way; lower the rate or the horizon, or raise max_events"},
-		// Results in flight: 1e6 pushes an hour for 8d, 1.92e8 pushes of
-		// 24 B (bytesPerPush) in the one replication, 4.29 GiB, and its
-		// histograms.
+		// Results in flight: a handover every 10ms for 7d, 6.05e7 breaks
+		// of 144 B (bytesPerBreak) in the one replication, 8.11 GiB.
 		{"memory", func(c *sim.Config) {
-			c.Replications, c.Horizon, c.MaxEvents, c.Server.Pushes = 1, 8*24*time.Hour, 2e9, &sim.Pushes{PerHour: 1e6}
+			c.Replications, c.Horizon, c.MaxEvents = 1, 7*24*time.Hour, 2e9
+			c.Network.Handovers = &sim.Handovers{Every: sim.Fixed(10 * time.Millisecond)}
 		}, nil,
-			"server.pushes.per_hour: the run would take about 4.3 GiB of memory (1.9e+08 pushes a replication, 1 replications in flight at once), over the 4 GiB limit; lower the rate or the horizon, or use fewer workers"},
+			"network.handovers.every: the run would take about 8.11 GiB of memory (6e+07 handovers a replication, 1 replications in flight at once), over the 4 GiB limit; lower the rate or the horizon, or use fewer workers"},
 		{"interval too long", func(c *sim.Config) {}, []time.Duration{time.Minute, 36501 * 24 * time.Hour},
 			"sweep.interval: every interval must be at most 36500d (100 years) (got 36501d)"},
 		// Validated at each interval: the first that fails names the field once.
