@@ -67,13 +67,11 @@ func cdfScale(res *sweep.Result, picks []int) (timeUnit, float64, error) {
 	maxS := 0.0
 	for _, i := range picks {
 		p := &res.Points[i]
-		if len(p.ClientDetect) == 0 {
+		if p.ClientDetect == nil || p.ClientDetect.N() == 0 {
 			return timeUnit{}, 0, fmt.Errorf("%w: detection CDF plot: the samples of %s are missing", ErrPlotData, ivl(p.IntervalS))
 		}
-		if err := finite("detection CDF plot at "+ivl(p.IntervalS), p.ClientDetect...); err != nil {
-			return timeUnit{}, 0, err
-		}
-		maxS = math.Max(maxS, stats.Quantile(0.99, p.ClientDetect))
+		q, _ := stats.HistQuantileCensored(0.99, p.ClientDetect, 0)
+		maxS = math.Max(maxS, q)
 	}
 	maxS = math.Max(maxS, boundOf(res, sweep.DetectClientP95))
 	if maxS == 0 {
@@ -101,15 +99,16 @@ func cdfBound(p *plot.Plot, bound float64, u timeUnit) error {
 // the recommended one thick, named by its interval, p95 and sample size.
 func cdfCurve(p *plot.Plot, res *sweep.Result, i int, col color.Color, u timeUnit, xmax float64) error {
 	pt := &res.Points[i]
-	xs := pt.ClientDetect
-	total := float64(len(xs) + pt.Metrics.DetectClientS.Censored)
-	stride := max(1, len(xs)/cdfPoints)
+	steps := pt.ClientDetect.CDF() // within hist.RelativeError of the samples
+	n := pt.ClientDetect.N()
+	total := float64(n + pt.Metrics.DetectClientS.Censored)
+	stride := max(1, len(steps)/cdfPoints)
 	xys := plotter.XYs{{X: 0, Y: 0}}
-	for j := 0; j < len(xs); j += stride {
-		xys = append(xys, plotter.XY{X: math.Min(xs[j]/u.div, xmax), Y: float64(j+1) / total})
+	for j := 0; j < len(steps); j += stride {
+		xys = append(xys, plotter.XY{X: math.Min(steps[j].Value/1e9/u.div, xmax), Y: float64(steps[j].Count) / total})
 	}
-	last := len(xs) - 1
-	xys = append(xys, plotter.XY{X: math.Min(xs[last]/u.div, xmax), Y: float64(last+1) / total}, plotter.XY{X: xmax, Y: float64(last+1) / total})
+	last := steps[len(steps)-1]
+	xys = append(xys, plotter.XY{X: math.Min(last.Value/1e9/u.div, xmax), Y: float64(last.Count) / total}, plotter.XY{X: xmax, Y: float64(last.Count) / total})
 	l, err := plotter.NewLine(xys)
 	if err != nil {
 		return err
@@ -127,7 +126,7 @@ func cdfCurve(p *plot.Plot, res *sweep.Result, i int, col color.Color, u timeUni
 	case res.Recommendation.Next:
 		name += " (next longer)"
 	}
-	name += fmt.Sprintf(": p95 %s, n=%d", durfmt.Human(pt.Metrics.DetectClientS.P95), len(xs))
+	name += fmt.Sprintf(": p95 %s, n=%d", durfmt.Human(pt.Metrics.DetectClientS.P95), n)
 	if c := pt.Metrics.DetectClientS.Censored; c > 0 {
 		name += fmt.Sprintf(", %d undetected at the end", c)
 	}

@@ -79,7 +79,7 @@ func fakeResults(cfg *sim.Config, T time.Duration, withBreaks bool) []sim.Result
 		}
 		res.Pushes = sim.PushCounts{Sent: sent, Delivered: sent - lost - 1, Lost: lost, Pending: 1}
 		for range res.Pushes.Delivered {
-			res.PushLatency = append(res.PushLatency, 40*time.Millisecond+time.Duration(rng.IntN(20))*time.Millisecond)
+			res.PushLatency.Record(int64(40*time.Millisecond + time.Duration(rng.IntN(20))*time.Millisecond))
 		}
 		res.Pings, res.Pongs = ka, ka
 		res.Connects = len(res.Breaks) + 1

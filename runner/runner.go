@@ -18,27 +18,59 @@ type Options struct {
 	// Progress, if set, is called after each finished replication with the
 	// number done so far and the total. Calls come from one goroutine at a time.
 	Progress func(done, total int)
+	// Shard and Shards pick the replications i with i mod Shards = Shard;
+	// Shards 0 or 1 runs them all.
+	Shard, Shards int
 }
 
-// Run plays replications 0..reps-1 of every config and returns
-// results[config][rep]. Replication k of every config uses the same random
-// streams, so configs that differ only in the interval see the same world.
-// Cancelling ctx stops every replication within a few thousand events and
-// Run returns ctx's error. On a replication's error it starts no more and
-// returns the error of the lowest (config, rep) that failed, so the error too
-// does not depend on scheduling.
-func Run(ctx context.Context, cfgs []*sim.Config, reps int, opt Options) ([][]sim.Result, error) {
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+// shardReps lists the replications of 0..reps-1 that opt's shard runs.
+func (opt Options) shardReps(reps int) []int {
+	n := max(1, opt.Shards)
+	var out []int
+	for i := opt.Shard % n; i < reps; i += n {
+		out = append(out, i)
 	}
-	total := len(cfgs) * reps
-	workers = max(1, min(workers, total))
+	return out
+}
+
+// Run plays replications 0..reps-1 of every config (those of opt's shard)
+// and returns results[config][rep], with a zero Result for the replications
+// of other shards. See Each.
+func Run(ctx context.Context, cfgs []*sim.Config, reps int, opt Options) ([][]sim.Result, error) {
 	results := make([][]sim.Result, len(cfgs))
 	for i := range results {
 		results[i] = make([]sim.Result, reps)
 	}
+	err := Each(ctx, cfgs, reps, opt, func(c int, r *sim.Result) { results[c][r.Rep] = *r })
+	if err != nil {
+		return nil, err
+	}
+	return results, nil
+}
+
+// Each plays replications 0..reps-1 of every config (those of opt's shard)
+// and hands each result to sink as it finishes, config c and result r (r.Rep
+// says which replication), one call at a time, in an order that depends on
+// scheduling: sink must not care (stats.Accumulator does not), and must not
+// keep r, whose memory the runner may reuse. Memory thus stays at one
+// result per worker, however many replications there are.
+// Replication k of every config uses the same random streams, so configs
+// that differ only in the interval see the same world.
+// Cancelling ctx stops every replication within a few thousand events and
+// Each returns ctx's error. On a replication's error it starts no more and
+// returns the error of the lowest (config, rep) that failed, so the error too
+// does not depend on scheduling.
+func Each(ctx context.Context, cfgs []*sim.Config, reps int, opt Options, sink func(c int, r *sim.Result)) error {
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	mine := opt.shardReps(reps)
+	per := len(mine)
+	total := len(cfgs) * per
+	workers = max(1, min(workers, total))
 	errs := make([]error, total)
+	var sinkMu sync.Mutex
 
 	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
@@ -56,13 +88,15 @@ func Run(ctx context.Context, cfgs []*sim.Config, reps int, opt Options) ([][]si
 			defer wg.Done()
 			var w sim.World
 			for j := range jobs {
-				c, rep := j/reps, j%reps
+				c, rep := j/per, mine[j%per]
 				r, err := w.Run(cfgs[c], rep, sim.Options{Check: opt.Check, Cancel: interrupted})
 				if err != nil {
 					errs[j] = err
 					cancel()
 				} else {
-					results[c][rep] = r
+					sinkMu.Lock()
+					sink(c, &r)
+					sinkMu.Unlock()
 				}
 				done <- struct{}{}
 			}
@@ -96,12 +130,12 @@ feed:
 	close(done)
 	pw.Wait()
 	if err := parent.Err(); err != nil {
-		return nil, err // interrupted: some replications stopped or never ran
+		return err // interrupted: some replications stopped or never ran
 	}
 	for _, err := range errs {
 		if err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return results, nil
+	return nil
 }

@@ -10,6 +10,7 @@ import (
 
 	"pingtune/internal/testcfg"
 	"pingtune/sim"
+	"pingtune/stats"
 )
 
 func TestResultsDoNotDependOnWorkers(t *testing.T) {
@@ -104,5 +105,26 @@ func TestCancelStopsInsideAReplication(t *testing.T) {
 	// The replication asked twice and stopped at the third; Run asks once more.
 	if ctx.calls != 4 {
 		t.Errorf("Err was asked %d times, want 4", ctx.calls)
+	}
+}
+
+// BenchmarkEach is the runner over 200 one-day replications of the classic
+// configuration summarised as they arrive, on 1 and 2 workers.
+func BenchmarkEach(b *testing.B) {
+	cfg := testcfg.Classic()
+	cfg.Horizon = 24 * time.Hour
+	for _, workers := range []int{1, 2} {
+		b.Run(map[int]string{1: "workers=1", 2: "workers=2"}[workers], func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				acc := stats.NewAccumulator(&cfg, 200)
+				err := Each(context.Background(), []*sim.Config{&cfg}, 200, Options{Workers: workers},
+					func(_ int, r *sim.Result) { acc.Add(r) })
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(200*b.N), "ns/rep")
+		})
 	}
 }

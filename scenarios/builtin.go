@@ -51,9 +51,17 @@ func looksBuiltin(nameOrPath string) bool {
 // Load reads a built-in scenario by name (ios6-voip-lte) or a scenario file
 // by path, and returns it decoded and validated as Parse does. A name with
 // no slash and no .yaml suffix is looked up among the built-ins first.
-func Load(nameOrPath string) (*Scenario, error) {
+func Load(nameOrPath string) (*Scenario, error) { return loadScenario(nameOrPath, true) }
+
+// LoadForWork is Load without the estimate of the work (CheckWork): for a
+// command that applies flags (-reps, -horizon, -interval, -shard, -workers)
+// and then checks the work it will really run, so that a scenario too large
+// as written can still run smaller. The fixed bounds still apply.
+func LoadForWork(nameOrPath string) (*Scenario, error) { return loadScenario(nameOrPath, false) }
+
+func loadScenario(nameOrPath string, work bool) (*Scenario, error) {
 	if data, ok := BuiltinYAML(nameOrPath); ok {
-		s, err := Parse(nameOrPath+".yaml", data)
+		s, err := parse(nameOrPath+".yaml", data, work)
 		if s != nil {
 			s.Source = "builtin:" + nameOrPath
 		}
@@ -67,7 +75,7 @@ func Load(nameOrPath string) (*Scenario, error) {
 		}
 		return nil, err
 	}
-	return Parse(nameOrPath, data)
+	return parse(nameOrPath, data, work)
 }
 
 // readFile reads a scenario file, refusing one over maxFileSize before

@@ -37,8 +37,14 @@ func requirementValue(t *testing.T, c sim.Config, key string, reps int) float64 
 			}
 		}
 		if key == metric.PushLatencyP95 {
-			for _, l := range r.PushLatency {
-				lat = append(lat, l.Seconds())
+			// Each bucket's value (within hist.RelativeError), as often
+			// as it was recorded.
+			prev := 0
+			for _, s := range r.PushLatency.CDF() {
+				for range s.Count - prev {
+					lat = append(lat, s.Value/1e9)
+				}
+				prev = s.Count
 			}
 		}
 	}

@@ -13,31 +13,42 @@ import (
 // the background, timer pings in the foreground), pushes, user sessions,
 // outages, handovers, restarts and the scripted events.
 
-// Events each happening brings, counting the radio's state changes and the
-// reconnects it causes. Assumptions: measured on the ios6 pattern over LTE
-// and Wi-Fi with one generator at a time at a high rate (about 7 per ping,
-// 6-7 per push, 7 per session, 20-33 per outage, 7 per handover, 6-24 per
-// restart), then rounded up.
+// Events each happening brings, counting the reconnects it causes; the
+// radio's state changes cost no event untraced (sim/radio_lazy.go).
+// Assumptions: measured on the ios6 pattern over LTE and Wi-Fi with one
+// generator at a time at a high rate (about 4 per ping, 4.3 per push, 10 per
+// outage the client is told of and 35 per silent one, 16 per handover), then
+// rounded up.
 const (
-	eventsPerPing     = 10
-	eventsPerPush     = 8
+	eventsPerPing     = 5
+	eventsPerPush     = 5
 	eventsPerSession  = 10
-	eventsPerOutage   = 40
-	eventsPerHandover = 10
+	eventsPerOutage   = 30
+	eventsPerHandover = 15
 	eventsPerRestart  = 30
 	eventsPerScripted = 40
 )
 
-// Memory per push (its latency in the Result, then the pooled sample in
-// seconds) and per break (the Break, then its three pooled latencies) until
-// the run is summarised, with the garbage collector's headroom and slice
-// growth. Measured peak resident sizes: 100 replications of 4h with 1e5
-// pushes an hour (4e7 pushes), 1.97 GB, 49 B a push; a handover a second
-// (1.44e6 breaks), 204 MB, 140 B a break; the default sweep of ios6-voip-lte
-// (4e6 pushes, 2e5 breaks), 107 MB, about 25 B a push. Between the two.
+// Memory a replication's Result holds while it runs and until it is
+// summarised (stats.Accumulator takes each result as it finishes): a Break
+// is 48 B in the World's buffer, which append grows to up to twice its
+// length, and in the Result's copy: 144 B. Push latencies go into a
+// histogram of bounded size (stats/hist), nothing a push. Derived from the
+// type sizes, not measured.
 const (
-	bytesPerPush  = 40
-	bytesPerBreak = 120
+	bytesPerPush  = 0
+	bytesPerBreak = 144
+)
+
+// Memory the summaries keep for the whole run: per replication and
+// interval, its scalars (stats.RepScalars, 14 float64, and the Point's
+// RepValues, 7) with slice headroom, about 200 B; per latency sample, a
+// packed histogram bucket (a uint32 index and a uint64 count), 12 B, but
+// never more than the six histograms' every bucket (55 296 each) a interval.
+const (
+	bytesPerRepKept    = 200
+	bytesPerSampleKept = 12
+	maxHistBytes       = 6 * 55296 * 12
 )
 
 // term is one generator's share of a replication.
@@ -47,6 +58,8 @@ type term struct {
 	count  float64 // expected happenings in one replication
 	events float64 // engine events they bring
 	bytes  float64 // memory their results keep
+	// samples are the latencies they bring (a push one, a break three).
+	samples float64
 }
 
 // load is what one replication of cfg is expected to cost.
@@ -58,6 +71,14 @@ func (l load) events() float64 {
 	var s float64
 	for _, t := range l.terms {
 		s += t.events
+	}
+	return s
+}
+
+func (l load) samples() float64 {
+	var s float64
+	for _, t := range l.terms {
+		s += t.samples
 	}
 	return s
 }
@@ -90,7 +111,14 @@ func estimate(cfg *sim.Config) load {
 	per := func(gap float64) float64 { return h / math.Max(math.Min(gap, h), 1) }
 	var l load
 	add := func(field, what string, count, events, bytes float64) {
-		l.terms = append(l.terms, term{field, what, count, count * events, count * bytes})
+		samples := 0.0 // latencies: a push's one, a break's three
+		switch {
+		case what == "pushes":
+			samples = 1
+		case bytes == bytesPerBreak:
+			samples = 3
+		}
+		l.terms = append(l.terms, term{field, what, count, count * events, count * bytes, count * samples})
 	}
 
 	// A NAT or an idle timeout shorter than the gap between background pings

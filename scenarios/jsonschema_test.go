@@ -94,7 +94,7 @@ var schemaPasses = map[string]string{
 	"outage-flood":              "an estimate of the events: a limit",
 	"preset-conflict":           "expiry_warning against background_task_limit: across fields",
 	"push-flood-events":         "an estimate of the events: a limit",
-	"push-flood-memory":         "an estimate of the memory: a limit",
+	"break-flood-memory":        "an estimate of the memory: a limit",
 	"sweep-range-reversed":      "to before from: across fields",
 	"sweep-step-zero":           "a duration's range (the step must be positive)",
 	"sweep-too-many":            "a limit on the intervals a range expands to",

@@ -16,13 +16,20 @@ const (
 	// maxEventEstimate bounds the events of the whole run: replications ×
 	// the estimated events of a replication, summed over the intervals.
 	maxEventEstimate = 2e11
-	// maxResultBytes bounds the memory the replications' results are
-	// expected to take until the run is summarised (push latencies, breaks).
-	// Assumption: 4 GiB leaves room on a small machine; a built-in's default
-	// sweep needs about 0.2 GiB, and the push flood of issue 9 (2.8 GB when
-	// stopped) would need 15.
+	// maxResultBytes bounds the memory a run is expected to hold: the
+	// results of the replications in flight (one per worker, each until it
+	// is summarised) and the summaries (a few numbers per replication and
+	// a latency histogram per interval). Assumption: 4 GiB leaves room on a
+	// small machine.
 	maxResultBytes = 4 << 30
 )
+
+// Work is what a command will run of a scenario once its flags apply: how
+// many replications (a shard's share) on how many workers.
+type Work struct {
+	Reps    int // replications run; 0: the scenario's
+	Workers int // replications in flight at once; 0: 1
+}
 
 // CheckLimits refuses runs that cannot be meant or cannot finish: more than
 // 100 000 replications, a horizon over 3650d, an interval under 1ms or over
@@ -31,11 +38,37 @@ const (
 // shorter interval). It then estimates each replication's events and kept
 // results from every generator (heartbeats, pushes, user sessions, outages,
 // handovers, restarts, scripted events) and refuses a replication expected
-// to pass max_events, a run expected to pass 2e11 events in all, or results
-// expected to pass 4 GiB. intervals are the intervals to run; empty means the
-// scenario's own. The errors are joined *sim.FieldError values naming the
-// field to change.
+// to pass max_events, a run expected to pass 2e11 events in all, or memory
+// expected to pass 4 GiB (CheckWork, for the scenario's replications on one
+// worker). intervals are the intervals to run; empty means the scenario's
+// own. The errors are joined *sim.FieldError values naming the field to
+// change.
 func CheckLimits(cfg *sim.Config, intervals []time.Duration) error {
+	return CheckWork(cfg, intervals, Work{})
+}
+
+// CheckWork is CheckLimits for the work a command will really run, after its
+// flags: w's replications on w's workers.
+func CheckWork(cfg *sim.Config, intervals []time.Duration, w Work) error {
+	if err := checkBounds(cfg, intervals); err != nil {
+		return err
+	}
+	field := "sweep.interval"
+	if len(intervals) == 0 {
+		field, intervals = "app.heartbeat.interval", []time.Duration{cfg.App.Interval}
+	}
+	if w.Reps == 0 {
+		w.Reps = cfg.Replications
+	}
+	w.Workers = max(1, min(w.Workers, w.Reps*len(intervals)))
+	if w.Reps > 0 && cfg.Horizon > 0 {
+		return errors.Join(checkLoad(cfg, intervals, field, w)...)
+	}
+	return nil
+}
+
+// checkBounds is the fixed bounds of CheckLimits, without the estimate.
+func checkBounds(cfg *sim.Config, intervals []time.Duration) error {
 	var errs []error
 	bad := func(field, value, format string, args ...any) {
 		errs = append(errs, &sim.FieldError{Field: field, Value: value, Msg: fmt.Sprintf(format, args...)})
@@ -67,14 +100,9 @@ func CheckLimits(cfg *sim.Config, intervals []time.Duration) error {
 		return errors.Join(errs...)
 	}
 	if !own {
-		if err := validateAt(cfg, intervals); err != nil {
-			return err
-		}
+		return validateAt(cfg, intervals)
 	}
-	if cfg.Replications > 0 && cfg.Horizon > 0 {
-		errs = append(errs, checkLoad(cfg, intervals, field)...)
-	}
-	return errors.Join(errs...)
+	return nil
 }
 
 // validateAt validates cfg at each interval (the keepalive's effective
@@ -99,19 +127,19 @@ func validateAt(cfg *sim.Config, intervals []time.Duration) error {
 	return errors.Join(errs...)
 }
 
-// checkLoad refuses a run whose estimated events or kept results are over
-// the limits, naming the generator that contributes most; intervalField
-// names where the intervals come from.
-func checkLoad(cfg *sim.Config, intervals []time.Duration, intervalField string) []error {
+// checkLoad refuses a run whose estimated events or memory are over the
+// limits, naming the generator that contributes most; intervalField names
+// where the intervals come from.
+func checkLoad(cfg *sim.Config, intervals []time.Duration, intervalField string, w Work) []error {
 	var errs []error
-	reps, n := float64(cfg.Replications), float64(len(intervals))
-	var total, bytes float64
+	reps, n := float64(w.Reps), float64(len(intervals))
+	var total, kept float64
 	var worst, heaviest load // the intervals with the most events, and the most memory, in a replication
 	for i, t := range intervals {
 		c := cfg.WithInterval(t)
 		l := estimate(&c)
 		total += reps * l.events()
-		bytes += reps * l.bytes()
+		kept += reps*bytesPerRepKept + min(reps*l.samples()*bytesPerSampleKept, maxHistBytes)
 		if i == 0 || l.events() > worst.events() {
 			worst = l
 		}
@@ -119,6 +147,7 @@ func checkLoad(cfg *sim.Config, intervals []time.Duration, intervalField string)
 			heaviest = l
 		}
 	}
+	inFlight := float64(w.Workers) * heaviest.bytes()
 	events := func(t term) float64 { return t.events }
 	fieldOf := func(t term) string {
 		if t.field == "app.heartbeat.interval" {
@@ -135,13 +164,19 @@ func checkLoad(cfg *sim.Config, intervals []time.Duration, intervalField string)
 	if total > maxEventEstimate {
 		errs = append(errs, &sim.FieldError{Field: "replications", Msg: fmt.Sprintf(
 			"the run is too large: %d replications × %d intervals × about %.2g events each ≈ %.2g events (most from %s), over the limit of %.0g; use fewer replications or intervals, or a shorter horizon",
-			cfg.Replications, len(intervals), total/reps/n, total, worst.largest(events).what, float64(maxEventEstimate))})
+			w.Reps, len(intervals), total/reps/n, total, worst.largest(events).what, float64(maxEventEstimate))})
 	}
-	if bytes > maxResultBytes {
-		t := heaviest.largest(func(t term) float64 { return t.bytes })
-		errs = append(errs, &sim.FieldError{Field: fieldOf(t), Msg: fmt.Sprintf(
-			"the results would take about %s of memory (%.2g %s a replication × %d replications × %d intervals), over the %s limit; lower the rate, the replications or the horizon",
-			formatBytes(bytes), t.count, t.what, cfg.Replications, len(intervals), formatBytes(maxResultBytes))})
+	if bytes := inFlight + kept; bytes > maxResultBytes {
+		if inFlight >= kept {
+			t := heaviest.largest(func(t term) float64 { return t.bytes })
+			errs = append(errs, &sim.FieldError{Field: fieldOf(t), Msg: fmt.Sprintf(
+				"the run would take about %s of memory (%.2g %s a replication, %d replications in flight at once), over the %s limit; lower the rate or the horizon, or use fewer workers",
+				formatBytes(bytes), t.count, t.what, w.Workers, formatBytes(maxResultBytes))})
+		} else {
+			errs = append(errs, &sim.FieldError{Field: "replications", Msg: fmt.Sprintf(
+				"the run would take about %s of memory (the summaries of %d replications × %d intervals), over the %s limit; use fewer replications or intervals, or shards (-shard K/N)",
+				formatBytes(bytes), w.Reps, len(intervals), formatBytes(maxResultBytes))})
+		}
 	}
 	return errs
 }

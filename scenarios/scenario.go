@@ -26,7 +26,10 @@ type Scenario struct {
 // validates it (sim.Config.Validate, then CheckLimits). filename names the
 // file in errors and gives the default scenario name. Every error is an
 // *Error; several are joined with errors.Join, sorted by position.
-func Parse(filename string, data []byte) (*Scenario, error) {
+func Parse(filename string, data []byte) (*Scenario, error) { return parse(filename, data, true) }
+
+// parse is Parse; work says whether to check the estimated work too.
+func parse(filename string, data []byte, work bool) (*Scenario, error) {
 	if len(data) > maxFileSize {
 		return nil, joinErrors([]*Error{tooBig(filename, int64(len(data)))})
 	}
@@ -45,7 +48,11 @@ func Parse(filename string, data []byte) (*Scenario, error) {
 	s.Source = filename
 	d.fieldErrors(s.Config.Validate())
 	if len(d.errs) == 0 {
-		d.fieldErrors(CheckLimits(&s.Config, s.Sweep.Intervals))
+		if work {
+			d.fieldErrors(CheckLimits(&s.Config, s.Sweep.Intervals))
+		} else {
+			d.fieldErrors(checkBounds(&s.Config, s.Sweep.Intervals))
+		}
 	}
 	if len(d.errs) > 0 {
 		return nil, joinErrors(d.errs)

@@ -343,6 +343,51 @@ func TestLoadFile(t *testing.T) {
 	}
 }
 
+// The memory follows the work: results are summarised as they arrive and
+// push latencies kept in a histogram, so the flood (1e6 pushes an
+// hour for 4h) fits however many replications run, on one worker or two;
+// only the replications in flight at once multiply a replication's breaks,
+// and the summaries grow by bytesPerRepKept a replication and interval.
+func TestCheckWorkFollowsTheWork(t *testing.T) {
+	s, err := Load("ios6-voip-lte")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := s.Config
+	cfg.Platform = sim.Platform{Name: "always-awake", AlwaysAwake: true}
+	cfg.User, cfg.Events = sim.User{}, nil
+	cfg.Network.Outages, cfg.Network.Handovers, cfg.Server.Restarts = nil, nil, nil
+	cfg.Replications, cfg.Horizon, cfg.Server.Pushes = 100, 4*time.Hour, &sim.Pushes{PerHour: 1e6}
+	for _, workers := range []int{1, 2} {
+		if err := CheckWork(&cfg, nil, Work{Workers: workers}); err != nil {
+			t.Errorf("the flood on %d workers: %v", workers, err)
+		}
+	}
+	// 3.6e9 B a replication (2.5e7 handovers of 144 B, every 24ms over
+	// 7d): one in flight fits, two do not.
+	cfg.Server.Pushes = nil
+	cfg.Network.Handovers = &sim.Handovers{Every: sim.Fixed(24 * time.Millisecond)}
+	cfg.Horizon, cfg.MaxEvents, cfg.Replications = 7*24*time.Hour, 2e9, 2
+	if err := CheckWork(&cfg, nil, Work{Workers: 1}); err != nil {
+		t.Errorf("one in flight: %v", err)
+	}
+	if err := CheckWork(&cfg, nil, Work{Workers: 2}); err == nil || !strings.Contains(err.Error(), "2 replications in flight") {
+		t.Errorf("two in flight: %v", err)
+	}
+	// A shard runs its share: a run too large in all fits as 20 shards.
+	big := s.Config
+	big.Platform = sim.Platform{Name: "always-awake", AlwaysAwake: true}
+	big.User, big.Events = sim.User{}, nil
+	big.Network.Outages, big.Network.Handovers, big.Server.Restarts, big.Server.Pushes = nil, nil, nil, nil
+	big.Replications, big.Horizon, big.MaxEvents = 100_000, 100*24*time.Hour, 1e9
+	if err := CheckWork(&big, []time.Duration{time.Second}, Work{}); err == nil {
+		t.Error("8.6e12 events accepted")
+	}
+	if err := CheckWork(&big, []time.Duration{time.Second}, Work{Reps: 100_000 / 50}); err != nil {
+		t.Errorf("a fiftieth of it: %v", err)
+	}
+}
+
 func TestCheckLimits(t *testing.T) {
 	s, err := Load("ios6-voip-lte")
 	if err != nil {
@@ -365,22 +410,23 @@ func TestCheckLimits(t *testing.T) {
 		{"horizon", func(c *sim.Config) { c.Horizon = 3651 * 24 * time.Hour }, nil, "horizon: must be at most 3650d (got 3651d)"},
 		{"interval", func(c *sim.Config) {}, []time.Duration{time.Minute, time.Microsecond}, "sweep.interval: every interval must be at least 1ms (got 0.001ms)"},
 		{"own interval", func(c *sim.Config) { c.App.Interval = 0 }, nil, "app.heartbeat.interval: every interval must be at least 1ms (got 0s)"},
-		// Always awake with nothing but its pings: 100d / 1s pings of 10
-		// events each, 8.64e7 a replication.
+		// Always awake with nothing but its pings: 100d / 1s pings of 5
+		// events each, 4.32e7 a replication.
 		{"too large", func(c *sim.Config) { c.Replications, c.Horizon, c.MaxEvents = 100_000, 100*24*time.Hour, 1e9 }, []time.Duration{time.Second},
-			"replications: the run is too large: 100000 replications × 1 intervals × about 8.6e+07 events each ≈ 8.6e+12 events (most from heartbeats), over the limit of 2e+11; use fewer replications or intervals, or a shorter horizon"},
-		// 1e6 pushes an hour for a day: 2.4e7 pushes of 8 events, beside 144
-		// pings of 10.
+			"replications: the run is too large: 100000 replications × 1 intervals × about 4.3e+07 events each ≈ 4.3e+12 events (most from heartbeats), over the limit of 2e+11; use fewer replications or intervals, or a shorter horizon"},
+		// 1e6 pushes an hour for a day: 2.4e7 pushes of 5 events, beside 144
+		// pings of 5.
 		{"max events", func(c *sim.Config) {
 			c.Replications, c.Horizon, c.Server.Pushes = 1, 24*time.Hour, &sim.Pushes{PerHour: 1e6}
 		}, nil,
-			"server.pushes.per_hour: a replication would need about 1.9e+08 events (2.4e+07 pushes × 8 events each, over 1d), more than max_events 50000000: it would stop part-way; lower the rate or the horizon, or raise max_events"},
-		// The flood: 1e6 pushes an hour for 4h, 100 replications,
-		// 40 B a push: 1.6e10 B.
+			"server.pushes.per_hour: a replication would need about 1.2e+08 events (2.4e+07 pushes × 5 events each, over 1d), more than max_events 50000000: it would stop part-way; lower the rate or the horizon, or raise max_events"},
+		// Results in flight: a handover every 10ms for 7d, 6.05e7 breaks
+		// of 144 B (bytesPerBreak) in the one replication, 8.11 GiB.
 		{"memory", func(c *sim.Config) {
-			c.Replications, c.Horizon, c.Server.Pushes = 100, 4*time.Hour, &sim.Pushes{PerHour: 1e6}
+			c.Replications, c.Horizon, c.MaxEvents = 1, 7*24*time.Hour, 2e9
+			c.Network.Handovers = &sim.Handovers{Every: sim.Fixed(10 * time.Millisecond)}
 		}, nil,
-			"server.pushes.per_hour: the results would take about 14.9 GiB of memory (4e+06 pushes a replication × 100 replications × 1 intervals), over the 4 GiB limit; lower the rate, the replications or the horizon"},
+			"network.handovers.every: the run would take about 8.11 GiB of memory (6e+07 handovers a replication, 1 replications in flight at once), over the 4 GiB limit; lower the rate or the horizon, or use fewer workers"},
 		{"interval too long", func(c *sim.Config) {}, []time.Duration{time.Minute, 36501 * 24 * time.Hour},
 			"sweep.interval: every interval must be at most 36500d (100 years) (got 36501d)"},
 		// Validated at each interval: the first that fails names the field once.
@@ -393,7 +439,7 @@ func TestCheckLimits(t *testing.T) {
 			"server.idle_timeout: that multiple of the effective interval 10000d is over 36500d (100 years) (got 1000x)"},
 		// 7d / 1ms = 6.048e8 pings.
 		{"heartbeat flood at a sweep interval", func(c *sim.Config) { c.Replications = 1 }, []time.Duration{10 * time.Minute, time.Millisecond},
-			"sweep.interval: a replication would need about 6e+09 events (6e+08 heartbeats × 10 events each, over 7d), more than max_events 50000000: it would stop part-way; lower the rate or the horizon, or raise max_events"},
+			"sweep.interval: a replication would need about 3e+09 events (6e+08 heartbeats × 5 events each, over 7d), more than max_events 50000000: it would stop part-way; lower the rate or the horizon, or raise max_events"},
 	} {
 		cfg := s.Config
 		// Always awake, no user, no generators: the estimates are plain sums.

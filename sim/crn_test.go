@@ -1,6 +1,7 @@
 package sim_test
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 	"time"
@@ -77,5 +78,5 @@ func TestReplicationsAreDeterministicAndDistinct(t *testing.T) {
 
 func equalResults(a, b sim.Result) bool {
 	return a.Events == b.Events && a.RadioJ == b.RadioJ && a.CPUJ == b.CPUJ && a.Wakeups == b.Wakeups &&
-		slices.Equal(a.Breaks, b.Breaks) && slices.Equal(a.PushLatency, b.PushLatency) && a.Pushes == b.Pushes
+		slices.Equal(a.Breaks, b.Breaks) && reflect.DeepEqual(a.PushLatency, b.PushLatency) && a.Pushes == b.Pushes
 }

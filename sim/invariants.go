@@ -77,8 +77,8 @@ func (w *World) checkEnd() error {
 		fail("pushes: sent %d ≠ delivered %d + lost %d + dropped %d + pending %d (queued %d, in flight %d, unread %d)",
 			p.Sent, p.Delivered, p.Lost, p.Dropped, p.Pending, len(w.queue), inFlight, len(w.unread))
 	}
-	if len(r.PushLatency) != p.Delivered {
-		fail("%d push latencies for %d deliveries", len(r.PushLatency), p.Delivered)
+	if r.PushLatency.N() != p.Delivered {
+		fail("%d push latencies for %d deliveries", r.PushLatency.N(), p.Delivered)
 	}
 
 	// Breaks: each side either learned of it within the run or is censored,

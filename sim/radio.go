@@ -12,7 +12,9 @@ import (
 type radio struct {
 	stage       int           // the tail stage, in RadioTail
 	activeUntil time.Duration // the radio stays active at least until then
-	timer       des.Timer     // the next state change
+	timer       des.Timer     // the next state change (eager)
+	next        time.Duration // the next state change (lazy: radio_lazy.go)
+	due         bool          // next is set
 	energy      float64       // J used up to the last state change
 	promotions  int
 	stageTime   [MaxTailStages]time.Duration // time in each tail stage, for the energy check
@@ -79,13 +81,13 @@ func (w *World) radioRequest(need time.Duration, small bool) time.Duration {
 	case RadioIdle:
 		return w.radioPromote(need)
 	case RadioPromotion:
-		ready, _ := w.eng.When(r.timer)
+		ready, _ := w.radioWhen()
 		r.activeUntil = max(r.activeUntil, later(ready, need))
 		return ready
 	case RadioActive:
 		if until := later(now, need); until > r.activeUntil {
 			r.activeUntil = until
-			w.eng.Set(&r.timer, until, evRadio, 0)
+			w.radioSet(until)
 		}
 		return now
 	default: // RadioTail
@@ -99,7 +101,7 @@ func (w *World) radioRequest(need time.Duration, small bool) time.Duration {
 		}
 		r.activeUntil = later(now, need)
 		w.radioEnter(RadioActive, 0)
-		w.eng.Set(&r.timer, r.activeUntil, evRadio, 0)
+		w.radioSet(r.activeUntil)
 		return now
 	}
 }
@@ -113,10 +115,10 @@ func (w *World) radioPromote(need time.Duration) time.Duration {
 	r.activeUntil = later(ready, need)
 	if cfg.Promotion > 0 {
 		w.radioEnter(RadioPromotion, 0)
-		w.eng.Set(&r.timer, ready, evRadio, 0)
+		w.radioSet(ready)
 	} else {
 		w.radioEnter(RadioActive, 0)
-		w.eng.Set(&r.timer, r.activeUntil, evRadio, 0)
+		w.radioSet(r.activeUntil)
 	}
 	return ready
 }
@@ -130,10 +132,10 @@ func (w *World) onRadio() {
 			return
 		}
 		w.radioEnter(RadioActive, 0)
-		w.eng.Set(&r.timer, max(r.activeUntil, w.now()), evRadio, 0)
+		w.radioSet(max(r.activeUntil, w.now()))
 	case RadioActive:
 		if r.activeUntil > w.now() {
-			w.eng.Set(&r.timer, r.activeUntil, evRadio, 0)
+			w.radioSet(r.activeUntil)
 			return
 		}
 		w.radioTail(0)
@@ -150,5 +152,5 @@ func (w *World) radioTail(i int) {
 		return
 	}
 	w.radioEnter(RadioTail, i)
-	w.eng.Set(&w.radio.timer, later(w.now(), tail[i].For), evRadio, 0)
+	w.radioSet(later(w.now(), tail[i].For))
 }

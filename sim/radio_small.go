@@ -37,7 +37,7 @@ func (w *World) radioShared(sp *SmallPackets, need time.Duration, small bool) (r
 	state := RadioState(w.state(LaneRadio))
 	switch {
 	case state == RadioPromotion && r.smallPromo:
-		end, _ := w.eng.When(r.timer)
+		end, _ := w.radioWhen()
 		if small {
 			r.activeUntil = max(r.activeUntil, end+need)
 			return end, true
@@ -56,7 +56,7 @@ func (w *World) radioShared(sp *SmallPackets, need time.Duration, small bool) (r
 		if sp.Promotion > 0 {
 			r.smallPromo = true
 			w.radioEnter(RadioPromotion, 0)
-			w.eng.Set(&r.timer, ready, evRadio, 0)
+			w.radioSet(ready)
 		} else {
 			w.radioShareStage(r.activeUntil)
 		}
@@ -68,7 +68,7 @@ func (w *World) radioShared(sp *SmallPackets, need time.Duration, small bool) (r
 		// The exchange rides on the shared channel, whose inactivity timer
 		// runs from its end.
 		if end := now + need + w.cfg.Radio.Tail[sp.Stage].For; end > w.whenRadio() {
-			w.eng.Set(&r.timer, end, evRadio, 0)
+			w.radioSet(end)
 		}
 		return now, true
 	}
@@ -77,7 +77,7 @@ func (w *World) radioShared(sp *SmallPackets, need time.Duration, small bool) (r
 
 // whenRadio is when the radio's next state change is due.
 func (w *World) whenRadio() time.Duration {
-	t, _ := w.eng.When(w.radio.timer)
+	t, _ := w.radioWhen()
 	return t
 }
 
@@ -99,5 +99,5 @@ func (w *World) smallPromotionDone() {
 func (w *World) radioShareStage(until time.Duration) {
 	sp := w.cfg.Radio.SmallPackets
 	w.radioEnter(RadioTail, sp.Stage)
-	w.eng.Set(&w.radio.timer, until+w.cfg.Radio.Tail[sp.Stage].For, evRadio, 0)
+	w.radioSet(until + w.cfg.Radio.Tail[sp.Stage].For)
 }

@@ -1,6 +1,10 @@
 package sim
 
-import "time"
+import (
+	"time"
+
+	"pingtune/stats/hist"
+)
 
 // WakeCause is why a suspended app got CPU.
 type WakeCause uint8
@@ -123,9 +127,12 @@ type Result struct {
 	AppTime   [NumAppStates]time.Duration
 	RadioTime [NumRadioStates]time.Duration // tail stages summed into RadioTail
 
-	Breaks      []Break
-	Pushes      PushCounts
-	PushLatency []time.Duration // send to delivery, for each delivered push
+	Breaks []Break
+	Pushes PushCounts
+	// PushLatency holds the time from sending to delivery of each delivered
+	// push, in nanoseconds, as a histogram (each within hist.RelativeError):
+	// memory that does not grow with the push rate.
+	PushLatency hist.Histogram
 
 	// The heartbeat policy (policy.go): the background interval over the
 	// horizon, a span from each change, and when the policy first settled

@@ -135,7 +135,7 @@ func (w *World) flushQueue(id int, rtt time.Duration) {
 func (w *World) pushDelivered(push pushRef) {
 	w.res.Pushes.Delivered++
 	lat := w.now() - push.sent
-	w.res.PushLatency = append(w.res.PushLatency, lat)
+	w.res.PushLatency.Record(int64(lat))
 	w.event(TracePushDelivered, 0, lat, push.id)
 	w.send(pktAck, w.cur, w.rtt(), 0)
 }

@@ -71,6 +71,11 @@ type World struct {
 	check  bool
 	cancel func() bool // Options.Cancel
 	res    Result
+	// lazyRadio: the radio's state changes are played lazily (radio_lazy.go);
+	// while they play, virtual is set and now() is vnow.
+	lazyRadio bool
+	virtual   bool
+	vnow      time.Duration
 
 	interval    time.Duration // the effective background interval, as the policy sets it
 	idleTimeout time.Duration // the server's, at this interval; 0: none
@@ -178,12 +183,14 @@ func (w *World) Run(cfg *Config, rep int, opt Options) (res Result, err error) {
 	if err := w.play(cfg.Horizon); err != nil {
 		return Result{}, err
 	}
+	w.radioCatchUp(w.now())
 	w.closeHorizon()
 	if !w.settled() {
 		if err := w.play(w.latestEnd()); err != nil {
 			return Result{}, err
 		}
 	}
+	w.radioCatchUp(w.now())
 	w.finish()
 	if w.check {
 		if err := w.checkEnd(); err != nil {
@@ -193,7 +200,7 @@ func (w *World) Run(cfg *Config, rep int, opt Options) (res Result, err error) {
 	res = w.res
 	// The World keeps its buffers for the next replication; the Result gets its own.
 	res.Breaks = slices.Clone(res.Breaks)
-	res.PushLatency = slices.Clone(res.PushLatency)
+	res.PushLatency = w.res.PushLatency.Packed()
 	res.Intervals = slices.Clone(res.Intervals)
 	return res, nil
 }
@@ -230,7 +237,12 @@ func (w *World) play(until time.Duration) error {
 	}
 }
 
-func (w *World) now() time.Duration { return w.eng.Now() }
+func (w *World) now() time.Duration {
+	if w.virtual {
+		return w.vnow
+	}
+	return w.eng.Now()
+}
 
 func (w *World) reset(cfg *Config, rep int, opt Options) {
 	w.cfg = cfg
@@ -242,7 +254,9 @@ func (w *World) reset(cfg *Config, rep int, opt Options) {
 		}
 	}
 	w.tracer, w.check, w.cancel = opt.Tracer, opt.Check, opt.Cancel
-	breaks, lat, spans := w.res.Breaks[:0], w.res.PushLatency[:0], w.res.Intervals[:0]
+	w.lazyRadio, w.virtual = opt.Tracer == nil, false
+	breaks, lat, spans := w.res.Breaks[:0], w.res.PushLatency, w.res.Intervals[:0]
+	lat.Reset()
 	w.res = Result{Rep: rep, Horizon: cfg.Horizon, Breaks: breaks, PushLatency: lat, Intervals: spans}
 	w.drawFleet()
 	w.startPolicy()
@@ -314,6 +328,9 @@ func (w *World) start() {
 }
 
 func (w *World) dispatch(ev des.Event) {
+	if w.lazyRadio {
+		w.radioCatchUp(ev.At)
+	}
 	if w.draining && generator(ev.Kind) {
 		return // the generators stop at the horizon
 	}

@@ -99,7 +99,12 @@ func Quantile(p float64, sorted []float64) float64 {
 // about the shape of the distribution. Where n is too small for an end to
 // exist, that end is infinite.
 func QuantileCI(p float64, sorted []float64) [2]Bound {
-	n := len(sorted)
+	return orderCI(p, len(sorted), func(k int) float64 { return sorted[k-1] })
+}
+
+// orderCI is QuantileCI over n ordered values of which value(k) is the k-th
+// smallest (1-based).
+func orderCI(p float64, n int, value func(k int) float64) [2]Bound {
 	if n == 0 {
 		return [2]Bound{Bound(math.Inf(-1)), Bound(math.Inf(1))}
 	}
@@ -110,12 +115,19 @@ func QuantileCI(p float64, sorted []float64) [2]Bound {
 	// with k, so both are binary searches.
 	lo, hi := math.Inf(-1), math.Inf(1)
 	if l := sort.Search(n, func(k int) bool { return b.CDF(float64(k)) > 0.025 }); l >= 1 {
-		lo = sorted[l-1]
+		lo = value(l)
 	}
 	if u := sort.Search(n, func(k int) bool { return b.CDF(float64(k)) >= 0.975 }); u < n {
-		hi = sorted[u]
+		hi = value(u + 1)
 	}
 	return [2]Bound{Bound(lo), Bound(hi)}
+}
+
+// quantileRank is the rank (1-based) of the p-quantile of n values as the
+// inverse of the empirical distribution function: the smallest k with
+// k >= n·p, as gonum's stat.Empirical computes it.
+func quantileRank(p float64, n int) int {
+	return min(n, max(1, int(math.Ceil(p*float64(n)))))
 }
 
 // sortedCopy returns xs sorted, leaving xs alone.

@@ -36,29 +36,36 @@ func IsFleet(cfg *sim.Config) bool {
 	return cfg.Network.NATIdleFleet != nil || cfg.Server.IdleTimeoutFleet != nil && cfg.Server.IdleTimeoutMultiple == 0
 }
 
-func policyMetrics(cfg *sim.Config, results []sim.Result, unnoticed, battery []float64) PolicyMetrics {
+// policyMetrics are cfg's PolicyMetrics from its replications' scalars.
+func policyMetrics(cfg *sim.Config, reps []RepScalars) PolicyMetrics {
 	var pm PolicyMetrics
+	col := func(f func(r *RepScalars) float64) []float64 {
+		xs := make([]float64, len(reps))
+		for i := range reps {
+			xs[i] = f(&reps[i])
+		}
+		return xs
+	}
 	if IsFleet(cfg) {
-		b, u := WorstDecile(battery), WorstDecile(unnoticed)
+		b := WorstDecile(col(func(r *RepScalars) float64 { return r.Battery }))
+		u := WorstDecile(col(func(r *RepScalars) float64 { return r.Unnoticed }))
 		pm.BatteryPctPerDayWorstDecile, pm.UnnoticedMinPerDayWorstDecile = &b, &u
 	}
 	if cfg.App.Policy.Kind == sim.PolicyFixed {
 		return pm
 	}
 	inf := math.Inf(1)
-	est := func(key string) *Estimate {
-		for _, c := range Columns(cfg, results) {
-			if c.Key == key {
-				e := MeanCI(c.Values).Within(0, inf)
-				return &e
-			}
-		}
-		panic("stats: no column " + key)
+	est := func(f func(r *RepScalars) float64) *Estimate {
+		e := MeanCI(col(f)).Within(0, inf)
+		return &e
 	}
-	pm.IntervalMeanS, pm.IntervalP5S, pm.IntervalP95S, pm.SettleS = est("interval_mean_s"), est("interval_p5_s"), est("interval_p95_s"), est("settle_s")
+	pm.IntervalMeanS = est(func(r *RepScalars) float64 { return r.IntervalMean })
+	pm.IntervalP5S = est(func(r *RepScalars) float64 { return r.IntervalP5 })
+	pm.IntervalP95S = est(func(r *RepScalars) float64 { return r.IntervalP95 })
+	pm.SettleS = est(func(r *RepScalars) float64 { return r.Settle })
 	n := 0
-	for i := range results {
-		if results[i].SettledAt == sim.Unresolved {
+	for i := range reps {
+		if reps[i].Unsettled {
 			n++
 		}
 	}

@@ -2,9 +2,9 @@ package stats
 
 import (
 	"math"
-	"time"
 
 	"pingtune/sim"
+	"pingtune/stats/hist"
 )
 
 // Point is the summary of all replications at one interval, as `run -json`
@@ -22,20 +22,20 @@ type Point struct {
 	// Reps holds the per-replication values behind the estimates, in
 	// replication order, for paired comparisons between intervals.
 	Reps []RepValues `json:"-"`
-	// ClientDetect is every client detection latency in seconds, sorted: the
-	// pooled sample behind DetectClientS, for CDF plots.
-	ClientDetect []float64 `json:"-"`
-	// ServerDetect and PushLatency are the pooled samples behind
-	// DetectServerS and Pushes.LatencyS, sorted, in seconds: the requirement
-	// checks of package sweep recompute their p95 with the censored ones.
-	ServerDetect []float64 `json:"-"`
-	PushLatency  []float64 `json:"-"`
+	// ClientDetect, ServerDetect and PushLatency are the pooled latencies
+	// behind DetectClientS, DetectServerS and Pushes.LatencyS, in
+	// nanoseconds, as histograms (package hist: every value within
+	// hist.RelativeError): for the CDF plot, and for the requirement checks
+	// of package sweep, which recompute the p95 with the censored ones.
+	ClientDetect *hist.Histogram `json:"-"`
+	ServerDetect *hist.Histogram `json:"-"`
+	PushLatency  *hist.Histogram `json:"-"`
 	// ClientCensored and ServerCensored are, for each break a side had not
 	// learned of when the run (and its drain) ended, how long it had been
-	// open then, in seconds, sorted: a censored latency is known only to be
+	// open then, in nanoseconds: a censored latency is known only to be
 	// longer than that.
-	ClientCensored []float64 `json:"-"`
-	ServerCensored []float64 `json:"-"`
+	ClientCensored *hist.Histogram `json:"-"`
+	ServerCensored *hist.Histogram `json:"-"`
 }
 
 // Metrics are the measured outcomes at one interval.
@@ -154,128 +154,43 @@ type RepValues struct {
 
 // Summarize builds the Point for results, the replications of cfg in order.
 func Summarize(cfg *sim.Config, results []sim.Result) Point {
-	p := Point{
-		Scenario:           cfg.Name,
-		Seed:               cfg.Seed,
-		Replications:       len(results),
-		HorizonS:           cfg.Horizon.Seconds(),
-		IntervalS:          cfg.App.Interval.Seconds(),
-		EffectiveIntervalS: cfg.EffectiveInterval().Seconds(),
-		Warnings:           cfg.Warnings(),
-		Reps:               make([]RepValues, len(results)),
-	}
-	if p.Warnings == nil {
-		p.Warnings = []sim.Warning{}
-	}
-	if len(results) == 1 {
-		p.Warnings = append(p.Warnings, sim.Warning{Kind: sim.WarnOneReplication})
-	}
-	n := len(results)
-	hours := cfg.Horizon.Hours()
-	days := hours / 24
-	battery := cfg.Device.BatteryJoules()
-	col := func(f func(r *sim.Result) float64) []float64 {
-		xs := make([]float64, n)
-		for i := range results {
-			xs[i] = f(&results[i])
-		}
-		return xs
-	}
-	m := &p.Metrics
-	wake := col(func(r *sim.Result) float64 { return float64(r.Wakeup()) / hours })
-	energy := col(func(r *sim.Result) float64 { return r.EnergyJ() / hours })
-	batt := col(func(r *sim.Result) float64 { return 100 * r.EnergyJ() / days / battery })
-	avail := col(func(r *sim.Result) float64 { return float64(r.UpTime) / float64(r.Horizon) })
-	brk := col(func(r *sim.Result) float64 { return float64(len(r.Breaks)) / days })
-	self := col(func(r *sim.Result) float64 { return float64(r.SelfBreaks()) / days })
-	unnoticed := col(func(r *sim.Result) float64 { return r.BrokenTime.Minutes() / days })
-	// Each interval is clipped to the range its metric can take: counts and
-	// energies are never negative, and availability is a fraction.
-	// (Unnoticed time counts each break's whole detection latency, which the
-	// drain may see end past the horizon, so it has no upper limit here.)
-	inf := math.Inf(1)
-	m.WakeupsPerHour = MeanCI(wake).Within(0, inf)
-	m.EnergyJPerHour = MeanCI(energy).Within(0, inf)
-	m.BatteryPctPerDay = MeanCI(batt).Within(0, inf)
-	m.Availability = MeanCI(avail).Within(0, 1)
-	m.BreaksPerDay = MeanCI(brk).Within(0, inf)
-	m.SelfBreaksPerDay = MeanCI(self).Within(0, inf)
-	m.UnnoticedMinPerDay = MeanCI(unnoticed).Within(0, inf)
-	m.RadioPromotionsPerHour = MeanCI(col(func(r *sim.Result) float64 { return float64(r.Promotions) / hours })).Within(0, inf)
-	m.RadioJPerHour = MeanCI(col(func(r *sim.Result) float64 { return r.RadioJ / hours })).Within(0, inf)
-	m.CPUJPerHour = MeanCI(col(func(r *sim.Result) float64 { return r.CPUJ / hours })).Within(0, inf)
-	for i := range p.Reps {
-		p.Reps[i] = RepValues{WakeupsPerHour: wake[i], EnergyJPerHour: energy[i], BatteryPctPerDay: batt[i],
-			Availability: avail[i], BreaksPerDay: brk[i], SelfBreaksPerDay: self[i], UnnoticedMinPerDay: unnoticed[i]}
-	}
-	byCause := func(c sim.WakeCause) float64 {
-		return round(MeanCI(col(func(r *sim.Result) float64 { return float64(r.Wakeups[c]) / hours })).Mean)
-	}
-	m.WakeupsByCausePerHour = WakeupCause{
-		Keepalive: byCause(sim.WakeKeepalive), Socket: byCause(sim.WakeSocket),
-		Push: byCause(sim.WakePush), User: byCause(sim.WakeUser),
-	}
-
-	m.Breaks.ClientVia, m.Breaks.ServerVia = map[string]int{}, map[string]int{}
-	var client, server, recov, push, clientOpen, serverOpen []float64
-	var rc int
-	sec := func(d time.Duration) float64 { return d.Seconds() }
+	a := NewAccumulator(cfg, len(results))
 	for i := range results {
-		r := &results[i]
-		for _, b := range r.Breaks {
-			m.Breaks.Total++
-			(*m.Breaks.ByCause.field(b.Cause))++
-			if b.ClientVia != sim.ViaNone {
-				m.Breaks.ClientVia[b.ClientVia.String()]++
-			}
-			if b.ServerVia != sim.ViaNone {
-				m.Breaks.ServerVia[b.ServerVia.String()]++
-			}
-			open := (r.End - b.At).Seconds()
-			appendOrCensor(&client, &clientOpen, b.Client, open)
-			appendOrCensor(&server, &serverOpen, b.Server, open)
-			if b.Recover == sim.Unresolved {
-				rc++
-			} else {
-				recov = append(recov, b.Recover.Seconds())
-			}
-		}
-		for _, d := range r.PushLatency {
-			push = append(push, sec(d))
-		}
-		m.Pushes.Sent += r.Pushes.Sent
-		m.Pushes.Delivered += r.Pushes.Delivered
-		m.Pushes.Lost += r.Pushes.Lost
-		m.Pushes.Dropped += r.Pushes.Dropped
-		m.Pushes.Pending += r.Pushes.Pending
-		m.AppKills += r.Kills
-		m.Pings += r.Pings
-		m.PingTimeouts += r.PingTimeouts
-		m.FalseTimeouts += r.FalseTimeouts
-		m.ConnectAttempts += r.Connects
-		m.ConnectFailures += r.ConnectFails
+		a.Add(&results[i])
 	}
-	m.DetectClientS = Pool(client, len(clientOpen))
-	p.ClientDetect = sortedCopy(client)
-	p.ClientCensored = sortedCopy(clientOpen)
-	m.DetectServerS = Pool(server, len(serverOpen))
-	p.ServerDetect = sortedCopy(server)
-	p.ServerCensored = sortedCopy(serverOpen)
-	p.PushLatency = sortedCopy(push)
-	m.RecoverS = Pool(recov, rc)
-	m.Pushes.LatencyS = Pool(push, m.Pushes.Pending)
-	m.PolicyMetrics = policyMetrics(cfg, results, unnoticed, batt)
-	return p
+	return a.Point()
 }
 
-// appendOrCensor adds a latency to xs, or, when it was never resolved, how
-// long it had been open (open, in seconds) to censored.
-func appendOrCensor(xs, censored *[]float64, d time.Duration, open float64) {
-	if d == sim.Unresolved {
-		*censored = append(*censored, open)
-		return
+// poolLatencies summarises the pooled latencies of s into p.
+func poolLatencies(p *Point, s *AccState) {
+	m := &p.Metrics
+	m.DetectClientS = PoolHist(&s.Client, s.ClientOpen.N())
+	m.DetectServerS = PoolHist(&s.Server, s.ServerOpen.N())
+	m.RecoverS = PoolHist(&s.Recover, s.Counts.RecoverCensored)
+	m.Pushes.LatencyS = PoolHist(&s.Push, m.Pushes.Pending)
+	p.ClientDetect, p.ServerDetect, p.PushLatency = &s.Client, &s.Server, &s.Push
+	p.ClientCensored, p.ServerCensored = &s.ClientOpen, &s.ServerOpen
+}
+
+// PoolHist summarises a pooled histogram of latencies in nanoseconds, in
+// seconds: the mean exactly, percentiles and their intervals within
+// hist.RelativeError, the maximum exactly.
+func PoolHist(h *hist.Histogram, censored int) Latency {
+	n := h.N()
+	l := Latency{N: n, Censored: censored}
+	if n == 0 {
+		unknown := [2]Bound{Bound(math.Inf(-1)), Bound(math.Inf(1))}
+		l.P50CI95, l.P95CI95 = unknown, unknown
+		return l
 	}
-	*xs = append(*xs, d.Seconds())
+	sec := func(k int) float64 { return h.Value(k) / 1e9 }
+	q := func(p float64) float64 { return round(sec(quantileRank(p, n))) }
+	l.Mean = round(h.Mean() / 1e9)
+	l.P50, l.P90, l.P95, l.P99 = q(0.50), q(0.90), q(0.95), q(0.99)
+	l.Max = round(float64(h.Max()) / 1e9)
+	l.P50CI95 = orderCI(0.50, n, sec)
+	l.P95CI95 = orderCI(0.95, n, sec)
+	return l
 }
 
 // Pool summarises a pooled sample of latencies in seconds.

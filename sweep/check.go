@@ -5,6 +5,7 @@ import (
 
 	"pingtune/metric"
 	"pingtune/stats"
+	"pingtune/stats/hist"
 )
 
 // Status is the outcome of testing one requirement at one interval.
@@ -177,17 +178,14 @@ func evaluate(p *stats.Point, r Requirement) Check {
 // of breaks that had already been open longer than the bound when the run
 // ended, so that they fail it whatever came next. The others are left out
 // (c.CensoredLeftOut). open holds how long each censored break had been
-// open; a point built without it (from JSON) counts all n.
-func beyond(c *Check, open []float64, n int, bound float64) int {
-	if len(open) != n {
+// open, in nanoseconds (each within hist.RelativeError, so a break open
+// within 0.05% of the bound may be judged either way); a point built without
+// it (from JSON) counts all n.
+func beyond(c *Check, open *hist.Histogram, n int, bound float64) int {
+	if open == nil || open.N() != n {
 		return n
 	}
-	k := 0
-	for _, o := range open {
-		if o > bound {
-			k++
-		}
-	}
+	k := open.CountAbove(bound * 1e9)
 	c.CensoredLeftOut = n - k
 	return k
 }
@@ -195,7 +193,7 @@ func beyond(c *Check, open []float64, n int, bound float64) int {
 // latency is the p95 of a pooled sample with its censored values as +Inf.
 // Points built without their samples (from JSON, or by hand) fall back to the
 // Latency summary, which leaves the censored ones out.
-func latency(c *Check, sorted []float64, l stats.Latency, censored int) (float64, [2]stats.Bound) {
+func latency(c *Check, h *hist.Histogram, l stats.Latency, censored int) (float64, [2]stats.Bound) {
 	c.N, c.Censored = l.N, censored
 	if l.N+censored == 0 {
 		if c.CensoredLeftOut > 0 {
@@ -207,8 +205,8 @@ func latency(c *Check, sorted []float64, l stats.Latency, censored int) (float64
 		c.Status = Vacuous
 		return 0, [2]stats.Bound{}
 	}
-	if len(sorted) != l.N {
+	if h == nil || h.N() != l.N {
 		return l.P95, l.P95CI95
 	}
-	return stats.QuantileCensored(0.95, sorted, censored)
+	return stats.HistQuantileCensored(0.95, h, censored)
 }

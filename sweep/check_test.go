@@ -84,8 +84,8 @@ func TestEvaluateLatency(t *testing.T) {
 	})
 	t.Run("lost pushes count as never delivered", func(t *testing.T) {
 		p := pt(600, 600, around(1, 0.1, 10), nil)
-		p.PushLatency = latencies(1000, 1)
-		p.Metrics.Pushes = stats.Pushes{Sent: 1100, Delivered: 1000, Lost: 100, LatencyS: stats.Pool(p.PushLatency, 0)}
+		p.PushLatency = histOf(latencies(1000, 1))
+		p.Metrics.Pushes = stats.Pushes{Sent: 1100, Delivered: 1000, Lost: 100, LatencyS: stats.PoolHist(p.PushLatency, 0)}
 		c := Evaluate(&p, []Requirement{{Metric: PushLatencyP95, Upper: true, Bound: 30}})[0]
 		if c.Status != Unmet || c.Censored != 100 {
 			t.Fatalf("9%% of pushes lost: got %+v, want unmet", c)
@@ -117,7 +117,7 @@ func TestMinLatencyN(t *testing.T) {
 func TestCensoredBreaksCountOnlyPastTheBound(t *testing.T) {
 	req := Requirement{Metric: DetectClientP95, Upper: true, Bound: 1000}
 	p := pt(600, 600, around(1, 0.1, 10), latencies(400, 90))
-	p.ClientCensored = []float64{100, 200, 5000}
+	p.ClientCensored = histOf([]float64{100, 200, 5000})
 	p.Metrics.DetectClientS.Censored = 3
 	c := Evaluate(&p, []Requirement{req})[0]
 	if c.Censored != 1 || c.CensoredLeftOut != 2 {
@@ -127,10 +127,11 @@ func TestCensoredBreaksCountOnlyPastTheBound(t *testing.T) {
 		t.Errorf("status %s with 1 in 401 never detected, want met", c.Status)
 	}
 	// Enough old ones to reach the p95: it fails.
-	p.ClientCensored = make([]float64, 40)
-	for i := range p.ClientCensored {
-		p.ClientCensored[i] = 5000
+	old := make([]float64, 40)
+	for i := range old {
+		old[i] = 5000
 	}
+	p.ClientCensored = histOf(old)
 	p.Metrics.DetectClientS.Censored = 40
 	if c := Evaluate(&p, []Requirement{req})[0]; c.Status != Unmet || c.Censored != 40 {
 		t.Errorf("40 breaks undetected for longer than the bound: got %+v, want unmet", c)

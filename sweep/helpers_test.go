@@ -1,10 +1,11 @@
 package sweep
 
 import (
-	"slices"
+	"time"
 
 	"pingtune/sim"
 	"pingtune/stats"
+	"pingtune/stats/hist"
 )
 
 // pt builds a summarised interval by hand: the per-replication battery use
@@ -23,7 +24,7 @@ func pt(intervalS, effS float64, battery []float64, client []float64) stats.Poin
 	m.Availability = stats.MeanCI(avail)
 	m.WakeupsPerHour = stats.MeanCI(make([]float64, len(battery)))
 	m.DetectClientS = stats.Pool(client, 0)
-	p.ClientDetect = slices.Sorted(slices.Values(client))
+	p.ClientDetect = histOf(client)
 	return p
 }
 
@@ -52,4 +53,14 @@ func latencies(n int, max float64) []float64 {
 		xs[i] = max * float64(i+1) / float64(n)
 	}
 	return xs
+}
+
+// histOf is a histogram of latencies given in seconds, as Summarize keeps
+// them (nanoseconds).
+func histOf(seconds []float64) *hist.Histogram {
+	var h hist.Histogram
+	for _, s := range seconds {
+		h.Record(int64(s * float64(time.Second)))
+	}
+	return &h
 }

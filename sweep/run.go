@@ -26,6 +26,25 @@ type Options struct {
 // pairs, summarises each interval and analyses the sweep. The result does not
 // depend on opt.Workers. A cancelled ctx stops it promptly with ctx's error.
 func Run(ctx context.Context, base *sim.Config, intervals []time.Duration, reqs []Requirement, opt Options) (*Result, error) {
+	cfgs, err := Configs(base, intervals, reqs)
+	if err != nil {
+		return nil, err
+	}
+	accs, err := Accumulate(ctx, cfgs, base.Replications, opt, 0, 1)
+	if err != nil {
+		return nil, err
+	}
+	points := make([]stats.Point, len(accs))
+	for i, a := range accs {
+		points[i] = a.Point()
+		accs[i] = nil
+	}
+	return Finish(base, points, reqs, opt.Policy)
+}
+
+// Configs is base at every interval (sorted, duplicates dropped), checked,
+// after checking the requirements.
+func Configs(base *sim.Config, intervals []time.Duration, reqs []Requirement) ([]*sim.Config, error) {
 	ivs := slices.Clone(intervals)
 	slices.Sort(ivs)
 	ivs = slices.Compact(ivs)
@@ -46,16 +65,39 @@ func Run(ctx context.Context, base *sim.Config, intervals []time.Duration, reqs 
 		}
 		ptrs[i] = &cfgs[i]
 	}
-	results, err := runner.Run(ctx, ptrs, base.Replications, runner.Options{Workers: opt.Workers, Check: opt.Check, Progress: opt.Progress})
+	return ptrs, nil
+}
+
+// Accumulate plays the replications i of 0..reps-1 with i mod shards =
+// shard at every config, and summarises them as they arrive: memory holds
+// one result per worker and the accumulators, not every replication.
+func Accumulate(ctx context.Context, cfgs []*sim.Config, reps int, opt Options, shard, shards int) ([]*stats.Accumulator, error) {
+	accs := make([]*stats.Accumulator, len(cfgs))
+	for i, c := range cfgs {
+		accs[i] = stats.NewAccumulator(c, reps)
+	}
+	// Jobs go out interval-major: once an interval has all its
+	// replications its histograms are packed to their non-empty buckets, so
+	// that only the intervals under way hold dense ones.
+	n := max(1, shards)
+	want := (reps - shard%n + n - 1) / n
+	got := make([]int, len(cfgs))
+	err := runner.Each(ctx, cfgs, reps, runner.Options{Workers: opt.Workers, Check: opt.Check, Progress: opt.Progress, Shard: shard, Shards: shards},
+		func(c int, r *sim.Result) {
+			accs[c].Add(r)
+			if got[c]++; got[c] == want {
+				accs[c].Pack()
+			}
+		})
 	if err != nil {
 		return nil, err
 	}
-	points := make([]stats.Point, len(ivs))
-	for i := range ptrs {
-		points[i] = stats.Summarize(ptrs[i], results[i])
-		results[i] = nil // let the raw results go as we summarise
-	}
-	res, err := Analyze(points, reqs, opt.Policy)
+	return accs, nil
+}
+
+// Finish analyses the summarised intervals of a sweep of base.
+func Finish(base *sim.Config, points []stats.Point, reqs []Requirement, policy Policy) (*Result, error) {
+	res, err := Analyze(points, reqs, policy)
 	if err != nil {
 		return nil, err
 	}

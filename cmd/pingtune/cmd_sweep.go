@@ -13,6 +13,7 @@ import (
 	"pingtune/reports"
 	"pingtune/scenarios"
 	"pingtune/sim"
+	"pingtune/stats"
 	"pingtune/sweep"
 )
 
@@ -24,46 +25,93 @@ lowest battery use among those that meet every requirement. With -out DIR it
 writes DIR/`+strings.Join(reports.SweepDocuments(), ", ")+` and the plots
 `+andList(reports.SweepPlots())+`, all or nothing.
 Exit status 3 when no interval meets the requirements.`, e.stderr)
-	c.register(fs, "seed", "reps", "horizon", "interval", "workers", "json", "check")
-	out := fs.String("out", "", "write results, plots and the report into this directory")
+	c.register(fs, "seed", "reps", "horizon", "interval", "workers", "json", "check", "shard")
+	out := fs.String("out", "", "write results, plots and the report into this directory (with -shard: the part)")
 	svg := fs.Bool("svg", false, "also write each plot as SVG")
 	rest, err := c.parse(fs, args)
 	if err != nil {
 		return err
 	}
+	c.noWork = true // checked below, at the intervals the sweep runs
 	sc, intervals, err := c.load(rest)
 	if err != nil {
 		return err
 	}
-	if len(intervals) == 0 {
-		intervals = sc.Sweep.Intervals
-		if len(intervals) == 0 {
-			return usagef("sweep: %s has no sweep.interval; give -interval 5m:30m:1m or a list 5m,10m,20m", rest[0])
-		}
-		// The scenario's limits were checked at its own replications and
-		// horizon; -reps and -horizon may have changed them.
-		if err := scenarios.CheckLimits(&sc.Config, intervals); err != nil {
-			return usageError(err)
-		}
+	work := c.work(&sc.Config)
+	intervals, err = sweepIntervals(sc, intervals, rest[0], &work)
+	if err != nil {
+		return err
 	}
-	if *out != "" {
+	if c.shard.N > 0 {
+		if *out == "" {
+			return usagef("sweep -shard: give -out DIR for the part")
+		}
+	} else if *out != "" {
 		// Before the work: a bad -out fails now, not after it; what an
 		// interrupted earlier sweep left is put right or removed.
 		if err := atomicfile.PrepareDir(*out, reports.SweepOutputs()); err != nil {
 			return usagef("-out: %v", err)
 		}
 	}
-	reqs := sc.Sweep.Require
 	cfg := &sc.Config
-
-	prog, finish := sweepProgress(e, cfg.Name, len(intervals), cfg.Replications)
-	res, err := sweep.Run(ctx, cfg, intervals, reqs, sweep.Options{Workers: c.workers, Check: c.check, Progress: prog,
-		Policy: sweep.Policy{AllowSelfBreaks: sc.Sweep.AllowSelfBreaks}})
+	cfgs, err := sweep.Configs(cfg, intervals, sc.Sweep.Require)
+	if err != nil {
+		return err
+	}
+	prog, finish := sweepProgress(e, cfg.Name, len(cfgs), c.shard.reps(cfg.Replications))
+	accs, err := sweep.Accumulate(ctx, cfgs, cfg.Replications, sweep.Options{Workers: c.workers, Check: c.check, Progress: prog}, c.shard.K, c.shard.N)
 	finish()
 	if err != nil {
 		if ctx.Err() != nil {
 			return interrupted("sweep interrupted: " + unchanged(*out))
 		}
+		return err
+	}
+	if c.shard.N > 0 {
+		p, err := newPart("sweep", rest[0], &c, sc, c.shard, intervals, accs)
+		if err != nil {
+			return err
+		}
+		return writeSweepPart(*out, p)
+	}
+	return finishSweep(ctx, e, sc, rest[0], intervals, accs, sweepOut{dir: *out, svg: *svg, json: c.json})
+}
+
+// sweepIntervals is -interval's intervals, or the scenario's sweep.interval,
+// whose size limits it checks for work (nil: no check).
+func sweepIntervals(sc *scenarios.Scenario, intervals []time.Duration, arg string, work *scenarios.Work) ([]time.Duration, error) {
+	if len(intervals) == 0 {
+		intervals = sc.Sweep.Intervals
+	}
+	if len(intervals) == 0 {
+		return nil, usagef("sweep: %s has no sweep.interval; give -interval 5m:30m:1m or a list 5m,10m,20m", arg)
+	}
+	if work == nil {
+		return intervals, nil
+	}
+	if err := scenarios.CheckWork(&sc.Config, intervals, *work); err != nil {
+		return nil, usageError(err)
+	}
+	return intervals, nil
+}
+
+// sweepOut is where a sweep's results go.
+type sweepOut struct {
+	dir  string // -out
+	svg  bool
+	json bool
+}
+
+// finishSweep analyses the accumulated intervals and writes the outputs.
+func finishSweep(ctx context.Context, e *env, sc *scenarios.Scenario, arg string, intervals []time.Duration, accs []*stats.Accumulator, o sweepOut) error {
+	cfg := &sc.Config
+	points := make([]stats.Point, len(accs))
+	for i, a := range accs {
+		points[i] = a.Point()
+		accs[i] = nil
+	}
+	res, err := sweep.Finish(cfg, points, sc.Sweep.Require, sweep.Policy{AllowSelfBreaks: sc.Sweep.AllowSelfBreaks})
+	if err != nil {
 		return err
 	}
 	resolved, err := scenarios.Marshal(sc)
@@ -75,17 +123,17 @@ Exit status 3 when no interval meets the requirements.`, e.stderr)
 		return err
 	}
 	in := &reports.Sweep{Result: res, Description: sc.Description, Source: source(sc), Resolved: resolved, ResolvedJSON: resolvedJSON,
-		Command: reproduce("sweep", rest[0], cfg, intervals)}
+		Command: reproduce("sweep", arg, cfg, intervals)}
 
 	var written []string
-	if *out != "" {
-		files, err := reports.SweepFiles(ctx, in, *svg)
+	if o.dir != "" {
+		files, err := reports.SweepFiles(ctx, in, o.svg)
 		if err == nil {
-			err = install(ctx, *out, files)
+			err = install(ctx, o.dir, files)
 		}
 		if err != nil {
 			if ctx.Err() != nil {
-				return interrupted("sweep interrupted while writing: " + unchanged(*out))
+				return interrupted("sweep interrupted while writing: " + unchanged(o.dir))
 			}
 			return err
 		}
@@ -93,11 +141,11 @@ Exit status 3 when no interval meets the requirements.`, e.stderr)
 			written = append(written, f.Name)
 		}
 	}
-	if c.json {
+	if o.json {
 		err = reports.WriteSweepJSON(e.stdout, in)
 	} else {
-		err = reports.WriteSweepSummary(e.stdout, in, *out, written)
-		if err == nil && *out == "" {
+		err = reports.WriteSweepSummary(e.stdout, in, o.dir, written)
+		if err == nil && o.dir == "" {
 			_, err = fmt.Fprintln(e.stdout, "\n(no -out DIR given: no files written)")
 		}
 	}

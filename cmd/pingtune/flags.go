@@ -10,6 +10,7 @@ import (
 
 	"pingtune/internal/atomicfile"
 	"pingtune/scenarios"
+	"pingtune/sim"
 )
 
 // common holds the flags every simulating verb shares.
@@ -22,7 +23,12 @@ type common struct {
 	json     bool
 	out      string
 	check    bool
-	set      map[string]bool // which flags the user gave
+	shardArg string
+	shard    shardSpec // -shard K/N; N 0 when not given
+	// noWork: load leaves the estimate of the work to the verb (a sweep
+	// of the scenario's own intervals, a merge that runs nothing).
+	noWork bool
+	set    map[string]bool // which flags the user gave
 }
 
 // newFlagSet makes a verb's flag set with its usage text.
@@ -64,6 +70,8 @@ func (c *common) register(fs *flag.FlagSet, names ...string) {
 			fs.BoolVar(&c.json, "json", false, "print JSON instead of the summary table")
 		case "o":
 			fs.StringVar(&c.out, "o", "", "write the output to this file instead of stdout")
+		case "shard":
+			fs.StringVar(&c.shardArg, "shard", "", "run only replications i with i mod N = K and write a part for `pingtune merge`, e.g. 0/4")
 		case "check":
 			fs.BoolVar(&c.check, "check", false, "verify the simulator's invariants in every replication (slower)")
 		}
@@ -85,6 +93,13 @@ func (c *common) parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 	if c.set["reps"] && c.reps < 1 {
 		return nil, usagef("-reps must be at least 1 (got %d)", c.reps)
+	}
+	if c.set["shard"] {
+		s, err := parseShard(c.shardArg)
+		if err != nil {
+			return nil, usageError(err)
+		}
+		c.shard = s
 	}
 	return fs.Args(), nil
 }
@@ -140,7 +155,7 @@ func (c *common) load(args []string) (*scenarios.Scenario, []time.Duration, erro
 	if len(args) != 1 {
 		return nil, nil, usagef("want one scenario (a built-in name or a YAML file), got %d arguments", len(args))
 	}
-	sc, err := scenarios.Load(args[0])
+	sc, err := scenarios.LoadForWork(args[0])
 	if err != nil {
 		return nil, nil, usageError(err)
 	}
@@ -168,10 +183,20 @@ func (c *common) load(args []string) (*scenarios.Scenario, []time.Duration, erro
 	if err := cfg.Validate(); err != nil {
 		return nil, nil, usagef("%s with the flags given: %v", args[0], err)
 	}
-	if err := scenarios.CheckLimits(cfg, intervals); err != nil {
-		return nil, nil, usageError(err)
+	if !c.noWork {
+		// The size limits, for what the verb will run: after the flags,
+		// a shard's share of the replications, on the workers given.
+		if err := scenarios.CheckWork(cfg, intervals, c.work(cfg)); err != nil {
+			return nil, nil, usageError(err)
+		}
 	}
 	return sc, intervals, nil
+}
+
+// work is what the flags make of cfg's replications: a shard's share, on
+// the workers given.
+func (c *common) work(cfg *sim.Config) scenarios.Work {
+	return scenarios.Work{Reps: c.shard.reps(cfg.Replications), Workers: c.workers}
 }
 
 // single returns the one interval -interval gave, or the scenario's.

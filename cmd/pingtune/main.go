@@ -46,6 +46,7 @@ func verbs() []verb {
 		{"run", "run all replications at the scenario's interval and summarise them", cmdRun},
 		{"sweep", "run every interval of the sweep, write results, plots and a report, recommend one", cmdSweep},
 		{"compare", "run several scenarios on the same replications and pair their metrics with the first's", cmdCompare},
+		{"merge", "combine the parts of a run or sweep sharded with -shard K/N into its output", cmdMerge},
 		{"check", "test the scenario's requirements at its interval (exit 3 when one fails)", cmdCheck},
 		{"validate", "decode and validate scenarios", cmdValidate},
 		{"timeline", "draw one replication over time as a PNG", cmdTimeline},

@@ -39,8 +39,18 @@ type Timer struct {
 var ErrMaxEvents = errors.New("event cap reached")
 
 type slot struct {
-	at   time.Duration
-	seq  uint64
+	at  time.Duration // the heap key: at, seq
+	seq uint64
+	// A postponed timer keeps its heap place and records where it is due
+	// (due, dueSeq); Next moves it there when it comes up (see Reschedule).
+	due    time.Duration
+	dueSeq uint64
+	late   bool
+	// A cancelled timer also keeps its heap place until Next drops it, so
+	// that Set on the same Timer can take it up again without a heap
+	// operation (a ping timeout cancelled by the pong and set again at the
+	// next ping).
+	dead bool
 	arg  int64
 	gen  uint32 // bumped on every reuse, so stale Timers miss
 	pos  int32  // index in Engine.heap, or -1 when the slot is free
@@ -57,6 +67,7 @@ type Engine struct {
 	free      []int32
 	fired     int64
 	maxEvents int64
+	dead      int // cancelled timers still in the heap
 }
 
 // New returns an engine that refuses to run more than maxEvents events
@@ -67,12 +78,13 @@ func New(maxEvents int64) *Engine {
 
 // Reset empties the queue and rewinds the clock, keeping the memory for reuse.
 func (e *Engine) Reset(maxEvents int64) {
-	e.now, e.seq, e.fired, e.maxEvents = 0, 0, 0, maxEvents
+	e.now, e.seq, e.fired, e.maxEvents, e.dead = 0, 0, 0, maxEvents, 0
 	e.heap = e.heap[:0]
 	e.free = e.free[:0]
 	for i := range e.slots {
 		e.slots[i].gen++
 		e.slots[i].pos = -1
+		e.slots[i].dead, e.slots[i].late = false, false
 		e.free = append(e.free, int32(len(e.slots)-1-i))
 	}
 }
@@ -84,7 +96,7 @@ func (e *Engine) Now() time.Duration { return e.now }
 func (e *Engine) Fired() int64 { return e.fired }
 
 // Len is the number of pending events.
-func (e *Engine) Len() int { return len(e.heap) }
+func (e *Engine) Len() int { return len(e.heap) - e.dead }
 
 // At schedules an event at absolute time at, which must not be in the past.
 func (e *Engine) At(at time.Duration, kind Kind, arg int64) Timer {
@@ -102,6 +114,7 @@ func (e *Engine) At(at time.Duration, kind Kind, arg int64) Timer {
 	s := &e.slots[i]
 	s.gen++
 	s.at, s.kind, s.arg = at, kind, arg
+	s.late, s.dead = false, false
 	s.seq = e.seq
 	e.seq++
 	s.pos = int32(len(e.heap))
@@ -116,7 +129,7 @@ func (e *Engine) live(t Timer) *slot {
 		return nil
 	}
 	s := &e.slots[t.slot]
-	if s.gen != t.gen || s.pos < 0 {
+	if s.gen != t.gen || s.pos < 0 || s.dead {
 		return nil
 	}
 	return s
@@ -128,6 +141,9 @@ func (e *Engine) Pending(t Timer) bool { return e.live(t) != nil }
 // When returns the time t is due, and whether it is pending.
 func (e *Engine) When(t Timer) (time.Duration, bool) {
 	if s := e.live(t); s != nil {
+		if s.late {
+			return s.due, true
+		}
 		return s.at, true
 	}
 	return 0, false
@@ -139,13 +155,22 @@ func (e *Engine) Cancel(t Timer) bool {
 	if s == nil {
 		return false
 	}
-	e.remove(int(s.pos))
+	s.dead, s.late = true, false
+	e.dead++
 	return true
 }
 
 // Reschedule moves a pending event to time at, as if it had just been
 // scheduled there (it runs after events already due at that time). It reports
 // whether t was pending; a stale timer is left alone.
+//
+// A move to a later time costs no heap operation: the timer keeps its place
+// and records its due time and sequence number, and Next moves it there only
+// when its old place comes up. Every event with a key before the old place
+// comes out first either way, so the order of events is exactly that of an
+// eager move. A timer pushed back on every packet (an idle timeout, the
+// radio's active period) thus costs one heap operation per expiry, not one
+// per packet.
 func (e *Engine) Reschedule(t Timer, at time.Duration) bool {
 	s := e.live(t)
 	if s == nil {
@@ -154,14 +179,14 @@ func (e *Engine) Reschedule(t Timer, at time.Duration) bool {
 	if at < e.now {
 		panic(fmt.Sprintf("des: event kind %d rescheduled to %v, before now %v", s.kind, at, e.now))
 	}
-	old := s.at
-	s.at, s.seq = at, e.seq
+	seq := e.seq
 	e.seq++
-	if at < old {
-		e.up(int(s.pos))
-	} else {
-		e.down(int(s.pos))
+	if at >= s.at {
+		s.due, s.dueSeq, s.late = at, seq, true
+		return true
 	}
+	s.at, s.seq, s.late = at, seq, false
+	e.up(int(s.pos))
 	return true
 }
 
@@ -174,20 +199,61 @@ func (e *Engine) Set(t *Timer, at time.Duration, kind Kind, arg int64) {
 		e.Reschedule(*t, at)
 		return
 	}
+	if s := e.buried(*t); s != nil && s.kind == kind {
+		// Cancelled but still in the heap: take it up again, as a new
+		// event at at (with a new sequence number), in its place.
+		if at < e.now {
+			panic(fmt.Sprintf("des: event kind %d scheduled at %v, before now %v", kind, at, e.now))
+		}
+		s.dead = false
+		e.dead--
+		s.arg = arg
+		e.Reschedule(*t, at)
+		return
+	}
 	e.Cancel(*t)
 	*t = e.At(at, kind, arg)
 }
 
-// Stop cancels *t, if pending, and clears it.
+// buried returns the slot of a cancelled timer still in the heap, or nil.
+func (e *Engine) buried(t Timer) *slot {
+	if t.gen == 0 || int(t.slot) >= len(e.slots) {
+		return nil
+	}
+	s := &e.slots[t.slot]
+	if s.gen != t.gen || s.pos < 0 || !s.dead {
+		return nil
+	}
+	return s
+}
+
+// Stop cancels *t, if pending. *t then reports nothing pending, as a
+// cleared Timer would, but still names the cancelled slot, so that the next
+// Set on it takes the slot up again without a heap operation (Set).
 func (e *Engine) Stop(t *Timer) {
 	e.Cancel(*t)
-	*t = Timer{}
 }
 
 // Next pops the earliest pending event due no later than until and advances
 // the clock to it. When nothing is due by then it advances the clock to until
 // and returns false. Past the event cap it returns ErrMaxEvents.
 func (e *Engine) Next(until time.Duration) (Event, bool, error) {
+	// Postponed timers whose old place has come up move to their due
+	// place; cancelled ones leave.
+	for len(e.heap) > 0 {
+		s := &e.slots[e.heap[0]]
+		if s.dead {
+			s.dead = false
+			e.dead--
+			e.remove(0)
+			continue
+		}
+		if !s.late {
+			break
+		}
+		s.at, s.seq, s.late = s.due, s.dueSeq, false
+		e.down(0)
+	}
 	if len(e.heap) == 0 || e.slots[e.heap[0]].at > until {
 		if until > e.now {
 			e.now = until

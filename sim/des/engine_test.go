@@ -91,6 +91,22 @@ func TestEngineMatchesReference(t *testing.T) {
 				if got, want := e.Reschedule(timers[id], at), ref.reschedule(id, at); got != want {
 					t.Fatalf("seed %d step %d: Reschedule(%d) = %v, reference %v", seed, step, id, got, want)
 				}
+				// A timer moved later keeps its heap place but says where it is due.
+				if when, ok := e.When(timers[id]); ok && when != at {
+					t.Fatalf("seed %d step %d: When(%d) = %v after Reschedule to %v", seed, step, id, when, at)
+				}
+			case op < 8 && len(ids) > 0: // cancel and Set the same handle again (a timer taken up again)
+				id := ids[rng.IntN(len(ids))]
+				at := e.Now() + time.Duration(rng.IntN(20))*time.Millisecond
+				tm := timers[id]
+				e.Cancel(tm)
+				ref.cancel(id)
+				e.Set(&tm, at, Kind(id%7), id)
+				timers[id] = tm
+				ref.add(at, id)
+				if when, ok := e.When(tm); !ok || when != at {
+					t.Fatalf("seed %d step %d: When(%d) = %v %v after Set to %v", seed, step, id, when, ok, at)
+				}
 			default: // pop, sometimes with a horizon that stops short
 				until := e.Now() + time.Duration(rng.IntN(15))*time.Millisecond
 				ev, ok, err := e.Next(until)
@@ -182,8 +198,23 @@ func TestSetReschedulesOrCreates(t *testing.T) {
 	}
 	e.Set(&tm, 4*time.Second, 3, 9) // tm has fired: a new event
 	e.Stop(&tm)
-	if e.Len() != 0 || tm != (Timer{}) {
+	if e.Len() != 0 || e.Pending(tm) {
 		t.Fatal("Stop left the timer pending")
+	}
+	if _, ok := e.When(tm); ok || e.Cancel(tm) {
+		t.Fatal("a stopped timer still answers When or Cancel")
+	}
+	// Set after Stop takes the cancelled slot up again: one event, at the
+	// new time.
+	e.Set(&tm, 3*time.Second, 3, 10)
+	if e.Len() != 1 {
+		t.Fatalf("%d pending after Set on a stopped timer, want 1", e.Len())
+	}
+	if ev, _, _ := e.Next(time.Hour); ev.At != 3*time.Second || ev.Arg != 10 {
+		t.Fatalf("got %+v, want the event at 3s", ev)
+	}
+	if _, ok, _ := e.Next(time.Hour); ok {
+		t.Fatal("the stopped event fired too")
 	}
 }
 
