@@ -6,7 +6,8 @@
 // drive the simulation with Next, which pops events in (time, sequence) order. Same-time events run in the order they were
 // scheduled (or last rescheduled), so a run is a pure function of its inputs.
 //
-// The queue is a binary heap of slot indices with each slot remembering its heap
+// The queue is a binary heap of (time, sequence, slot) entries, keys inline,
+// sifted by moving a hole rather than by swaps, with each slot remembering its heap
 // position, so cancel and reschedule are O(log n) and never leave dead entries
 // behind. Slots are recycled through a free list: once the heap has grown to the
 // run's peak size, scheduling allocates nothing.
@@ -39,8 +40,7 @@ type Timer struct {
 var ErrMaxEvents = errors.New("event cap reached")
 
 type slot struct {
-	at  time.Duration // the heap key: at, seq
-	seq uint64
+	// The heap key (at, seq) lives in the slot's heap entry.
 	// A postponed timer keeps its heap place and records where it is due
 	// (due, dueSeq); Next moves it there when it comes up (see Reschedule).
 	due    time.Duration
@@ -57,13 +57,26 @@ type slot struct {
 	kind Kind
 }
 
+// entry is one heap element: its key, kept inline so that sifting compares
+// neighbouring entries without going through the slots, and its slot.
+type entry struct {
+	at   time.Duration
+	seq  uint64
+	slot int32
+}
+
+// before reports whether a comes out of the queue before b.
+func (a *entry) before(b *entry) bool {
+	return a.at < b.at || (a.at == b.at && a.seq < b.seq)
+}
+
 // Engine is a virtual clock with a queue of pending events. The zero value is
 // ready to use, with no event cap.
 type Engine struct {
 	now       time.Duration
 	seq       uint64
 	slots     []slot
-	heap      []int32 // slot indices, a binary min-heap by (at, seq)
+	heap      []entry // a binary min-heap by (at, seq)
 	free      []int32
 	fired     int64
 	maxEvents int64
@@ -113,13 +126,11 @@ func (e *Engine) At(at time.Duration, kind Kind, arg int64) Timer {
 	}
 	s := &e.slots[i]
 	s.gen++
-	s.at, s.kind, s.arg = at, kind, arg
+	s.kind, s.arg = kind, arg
 	s.late, s.dead = false, false
-	s.seq = e.seq
+	e.heap = append(e.heap, entry{})
+	e.up(len(e.heap)-1, entry{at: at, seq: e.seq, slot: i})
 	e.seq++
-	s.pos = int32(len(e.heap))
-	e.heap = append(e.heap, i)
-	e.up(int(s.pos))
 	return Timer{slot: i, gen: s.gen}
 }
 
@@ -144,7 +155,7 @@ func (e *Engine) When(t Timer) (time.Duration, bool) {
 		if s.late {
 			return s.due, true
 		}
-		return s.at, true
+		return e.heap[s.pos].at, true
 	}
 	return 0, false
 }
@@ -181,12 +192,12 @@ func (e *Engine) Reschedule(t Timer, at time.Duration) bool {
 	}
 	seq := e.seq
 	e.seq++
-	if at >= s.at {
+	if at >= e.heap[s.pos].at {
 		s.due, s.dueSeq, s.late = at, seq, true
 		return true
 	}
-	s.at, s.seq, s.late = at, seq, false
-	e.up(int(s.pos))
+	s.late = false
+	e.up(int(s.pos), entry{at: at, seq: seq, slot: t.slot})
 	return true
 }
 
@@ -241,20 +252,21 @@ func (e *Engine) Next(until time.Duration) (Event, bool, error) {
 	// Postponed timers whose old place has come up move to their due
 	// place; cancelled ones leave.
 	for len(e.heap) > 0 {
-		s := &e.slots[e.heap[0]]
+		top := e.heap[0].slot
+		s := &e.slots[top]
 		if s.dead {
 			s.dead = false
 			e.dead--
-			e.remove(0)
+			e.popTop()
 			continue
 		}
 		if !s.late {
 			break
 		}
-		s.at, s.seq, s.late = s.due, s.dueSeq, false
-		e.down(0)
+		s.late = false
+		e.down(0, entry{at: s.due, seq: s.dueSeq, slot: top})
 	}
-	if len(e.heap) == 0 || e.slots[e.heap[0]].at > until {
+	if len(e.heap) == 0 || e.heap[0].at > until {
 		if until > e.now {
 			e.now = until
 		}
@@ -263,71 +275,66 @@ func (e *Engine) Next(until time.Duration) (Event, bool, error) {
 	if e.maxEvents > 0 && e.fired >= e.maxEvents {
 		return Event{}, false, fmt.Errorf("%w (%d events by %v)", ErrMaxEvents, e.fired, e.now)
 	}
-	i := e.heap[0]
-	s := &e.slots[i]
-	ev := Event{At: s.at, Kind: s.kind, Arg: s.arg}
-	e.remove(0)
+	top := &e.heap[0]
+	s := &e.slots[top.slot]
+	ev := Event{At: top.at, Kind: s.kind, Arg: s.arg}
+	e.popTop()
 	e.now = ev.At
 	e.fired++
 	return ev, true, nil
 }
 
-func (e *Engine) less(a, b int32) bool {
-	sa, sb := &e.slots[a], &e.slots[b]
-	if sa.at != sb.at {
-		return sa.at < sb.at
-	}
-	return sa.seq < sb.seq
-}
-
-func (e *Engine) swap(i, j int) {
+// up puts x at heap index j, or above it while it comes out before its
+// parent, moving the parents it passes down into the hole.
+func (e *Engine) up(j int, x entry) {
 	h := e.heap
-	h[i], h[j] = h[j], h[i]
-	e.slots[h[i]].pos = int32(i)
-	e.slots[h[j]].pos = int32(j)
-}
-
-func (e *Engine) up(j int) {
 	for j > 0 {
 		i := (j - 1) / 2
-		if !e.less(e.heap[j], e.heap[i]) {
+		p := h[i]
+		if !x.before(&p) {
 			break
 		}
-		e.swap(i, j)
+		h[j] = p
+		e.slots[p.slot].pos = int32(j)
 		j = i
 	}
+	h[j] = x
+	e.slots[x.slot].pos = int32(j)
 }
 
-func (e *Engine) down(i int) {
-	n := len(e.heap)
+// down puts x at heap index i, or below it while a child comes out before
+// it, moving the children it passes up into the hole.
+func (e *Engine) down(i int, x entry) {
+	h := e.heap
+	n := len(h)
 	for {
 		l := 2*i + 1
 		if l >= n {
-			return
+			break
 		}
 		j := l
-		if r := l + 1; r < n && e.less(e.heap[r], e.heap[l]) {
+		if r := l + 1; r < n && h[r].before(&h[l]) {
 			j = r
 		}
-		if !e.less(e.heap[j], e.heap[i]) {
-			return
+		if !h[j].before(&x) {
+			break
 		}
-		e.swap(i, j)
+		h[i] = h[j]
+		e.slots[h[i].slot].pos = int32(i)
 		i = j
 	}
+	h[i] = x
+	e.slots[x.slot].pos = int32(i)
 }
 
-// remove takes the entry at heap index i out and frees its slot.
-func (e *Engine) remove(i int) {
+// popTop takes the earliest entry out of the heap and frees its slot.
+func (e *Engine) popTop() {
 	n := len(e.heap) - 1
-	idx := e.heap[i]
-	if i != n {
-		e.swap(i, n)
-	}
+	idx := e.heap[0].slot
+	last := e.heap[n]
 	e.heap = e.heap[:n]
-	if i != n {
-		e.down(i)
-		e.up(i)
+	if n > 0 {
+		e.down(0, last)
 	}
 	e.slots[idx].pos = -1
 	e.free = append(e.free, idx)
