@@ -114,7 +114,7 @@ func (e *Engine) Len() int { return len(e.heap) - e.dead }
 // At schedules an event at absolute time at, which must not be in the past.
 func (e *Engine) At(at time.Duration, kind Kind, arg int64) Timer {
 	if at < e.now {
-		panic(fmt.Sprintf("des: event kind %d scheduled at %v, before now %v", kind, at, e.now))
+		e.past("scheduled at", kind, at)
 	}
 	var i int32
 	if n := len(e.free); n > 0 {
@@ -188,54 +188,54 @@ func (e *Engine) Reschedule(t Timer, at time.Duration) bool {
 		return false
 	}
 	if at < e.now {
-		panic(fmt.Sprintf("des: event kind %d rescheduled to %v, before now %v", s.kind, at, e.now))
+		e.past("rescheduled to", s.kind, at)
 	}
+	e.move(s, t.slot, at)
+	return true
+}
+
+// move gives the slot in the heap a new key (at, next sequence number).
+func (e *Engine) move(s *slot, i int32, at time.Duration) {
 	seq := e.seq
 	e.seq++
 	if at >= e.heap[s.pos].at {
 		s.due, s.dueSeq, s.late = at, seq, true
-		return true
+		return
 	}
 	s.late = false
-	e.up(int(s.pos), entry{at: at, seq: seq, slot: t.slot})
-	return true
+	e.up(int(s.pos), entry{at: at, seq: seq, slot: i})
+}
+
+// past panics on an event scheduled before now: a bug in the model.
+func (e *Engine) past(what string, kind Kind, at time.Duration) {
+	panic(fmt.Sprintf("des: event kind %d %s %v, before now %v", kind, what, at, e.now))
 }
 
 // Set points *t at an event of the given kind at time at: it reschedules *t if
 // pending and schedules a new one otherwise. It suits the many one-per-purpose
 // timers of a model (a ping timeout, an idle timer, a radio tail).
 func (e *Engine) Set(t *Timer, at time.Duration, kind Kind, arg int64) {
-	if s := e.live(*t); s != nil && s.kind == kind {
-		s.arg = arg
-		e.Reschedule(*t, at)
-		return
-	}
-	if s := e.buried(*t); s != nil && s.kind == kind {
-		// Cancelled but still in the heap: take it up again, as a new
-		// event at at (with a new sequence number), in its place.
-		if at < e.now {
-			panic(fmt.Sprintf("des: event kind %d scheduled at %v, before now %v", kind, at, e.now))
+	if t.gen != 0 && int(t.slot) < len(e.slots) {
+		if s := &e.slots[t.slot]; s.gen == t.gen && s.pos >= 0 && s.kind == kind {
+			// Pending, or cancelled but still in the heap (then taken up
+			// again, as a new event at at, in its place).
+			if at < e.now {
+				if s.dead {
+					e.past("scheduled at", kind, at)
+				}
+				e.past("rescheduled to", kind, at)
+			}
+			if s.dead {
+				s.dead = false
+				e.dead--
+			}
+			s.arg = arg
+			e.move(s, t.slot, at)
+			return
 		}
-		s.dead = false
-		e.dead--
-		s.arg = arg
-		e.Reschedule(*t, at)
-		return
 	}
 	e.Cancel(*t)
 	*t = e.At(at, kind, arg)
-}
-
-// buried returns the slot of a cancelled timer still in the heap, or nil.
-func (e *Engine) buried(t Timer) *slot {
-	if t.gen == 0 || int(t.slot) >= len(e.slots) {
-		return nil
-	}
-	s := &e.slots[t.slot]
-	if s.gen != t.gen || s.pos < 0 || !s.dead {
-		return nil
-	}
-	return s
 }
 
 // Stop cancels *t, if pending. *t then reports nothing pending, as a
