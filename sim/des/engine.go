@@ -6,7 +6,7 @@
 // drive the simulation with Next, which pops events in (time, sequence) order. Same-time events run in the order they were
 // scheduled (or last rescheduled), so a run is a pure function of its inputs.
 //
-// The queue is a binary heap of (time, sequence, slot) entries, keys inline,
+// The queue is a 4-ary heap of (time, sequence, slot) entries, keys inline,
 // sifted by moving a hole rather than by swaps, with each slot remembering its heap
 // position, so cancel and reschedule are O(log n) and never leave dead entries
 // behind. Slots are recycled through a free list: once the heap has grown to the
@@ -76,7 +76,7 @@ type Engine struct {
 	now       time.Duration
 	seq       uint64
 	slots     []slot
-	heap      []entry // a binary min-heap by (at, seq)
+	heap      []entry // a 4-ary min-heap by (at, seq) (arity)
 	free      []int32
 	fired     int64
 	maxEvents int64
@@ -249,47 +249,53 @@ func (e *Engine) Stop(t *Timer) {
 // the clock to it. When nothing is due by then it advances the clock to until
 // and returns false. Past the event cap it returns ErrMaxEvents.
 func (e *Engine) Next(until time.Duration) (Event, bool, error) {
-	// Postponed timers whose old place has come up move to their due
-	// place; cancelled ones leave.
 	for len(e.heap) > 0 {
-		top := e.heap[0].slot
-		s := &e.slots[top]
+		top := e.heap[0]
+		s := &e.slots[top.slot]
 		if s.dead {
+			// A cancelled timer leaves.
 			s.dead = false
 			e.dead--
 			e.popTop()
 			continue
 		}
-		if !s.late {
+		if s.late {
+			// A postponed timer whose old place has come up moves to
+			// its due place.
+			s.late = false
+			e.down(0, entry{at: s.due, seq: s.dueSeq, slot: top.slot})
+			continue
+		}
+		if top.at > until {
 			break
 		}
-		s.late = false
-		e.down(0, entry{at: s.due, seq: s.dueSeq, slot: top})
-	}
-	if len(e.heap) == 0 || e.heap[0].at > until {
-		if until > e.now {
-			e.now = until
+		if e.maxEvents > 0 && e.fired >= e.maxEvents {
+			return Event{}, false, fmt.Errorf("%w (%d events by %v)", ErrMaxEvents, e.fired, e.now)
 		}
-		return Event{}, false, nil
+		ev := Event{At: top.at, Kind: s.kind, Arg: s.arg}
+		e.popTop()
+		e.now = ev.At
+		e.fired++
+		return ev, true, nil
 	}
-	if e.maxEvents > 0 && e.fired >= e.maxEvents {
-		return Event{}, false, fmt.Errorf("%w (%d events by %v)", ErrMaxEvents, e.fired, e.now)
+	if until > e.now {
+		e.now = until
 	}
-	top := &e.heap[0]
-	s := &e.slots[top.slot]
-	ev := Event{At: top.at, Kind: s.kind, Arg: s.arg}
-	e.popTop()
-	e.now = ev.At
-	e.fired++
-	return ev, true, nil
+	return Event{}, false, nil
 }
+
+// arity is the heap's fan-out: a 4-ary heap is shallower than a binary one
+// (a model's queue holds a handful of events: the analytic always-awake
+// job averages 3.4), so an insertion compares less. Binary would suit big
+// queues better (BenchmarkHold/pending=1024: 93 ns binary, 103 ns 4-ary).
+const arity = 4
 
 // up puts x at heap index j, or above it while it comes out before its
 // parent, moving the parents it passes down into the hole.
 func (e *Engine) up(j int, x entry) {
 	h := e.heap
 	for j > 0 {
-		i := (j - 1) / 2
+		i := (j - 1) / arity
 		p := h[i]
 		if !x.before(&p) {
 			break
@@ -308,13 +314,15 @@ func (e *Engine) down(i int, x entry) {
 	h := e.heap
 	n := len(h)
 	for {
-		l := 2*i + 1
+		l := arity*i + 1
 		if l >= n {
 			break
 		}
 		j := l
-		if r := l + 1; r < n && h[r].before(&h[l]) {
-			j = r
+		for c, end := l+1, min(l+arity, n); c < end; c++ {
+			if h[c].before(&h[j]) {
+				j = c
+			}
 		}
 		if !h[j].before(&x) {
 			break
