@@ -175,7 +175,8 @@ func (e *Engine) Cancel(t Timer) bool {
 // scheduled there (it runs after events already due at that time). It reports
 // whether t was pending; a stale timer is left alone.
 //
-// A move to a later time costs no heap operation: the timer keeps its place
+// A move to a later time costs no heap operation: a timer at a leaf of the
+// heap takes its new key in place (nothing below it to order), any other keeps its place
 // and records its due time and sequence number, and Next moves it there only
 // when its old place comes up. Every event with a key before the old place
 // comes out first either way, so the order of events is exactly that of an
@@ -199,6 +200,11 @@ func (e *Engine) move(s *slot, i int32, at time.Duration) {
 	seq := e.seq
 	e.seq++
 	if at >= e.heap[s.pos].at {
+		if arity*int(s.pos)+1 >= len(e.heap) {
+			// A leaf: a later key keeps the heap in order where it is.
+			e.heap[s.pos].at, e.heap[s.pos].seq, s.late = at, seq, false
+			return
+		}
 		s.due, s.dueSeq, s.late = at, seq, true
 		return
 	}
