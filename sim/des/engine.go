@@ -16,6 +16,7 @@ package des
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -116,22 +117,30 @@ func (e *Engine) At(at time.Duration, kind Kind, arg int64) Timer {
 	if at < e.now {
 		e.past("scheduled at", kind, at)
 	}
-	var i int32
-	if n := len(e.free); n > 0 {
-		i = e.free[n-1]
-		e.free = e.free[:n-1]
-	} else {
-		e.slots = append(e.slots, slot{})
-		i = int32(len(e.slots) - 1)
+	if len(e.free) == 0 || len(e.heap) == cap(e.heap) {
+		e.grow() // out of line: At stays small on the steady path
 	}
+	n := len(e.free) - 1
+	i := e.free[n]
+	e.free = e.free[:n]
 	s := &e.slots[i]
 	s.gen++
 	s.kind, s.arg = kind, arg
 	s.late, s.dead = false, false
-	e.heap = append(e.heap, entry{})
-	e.up(len(e.heap)-1, entry{at: at, seq: e.seq, slot: i})
+	j := len(e.heap)
+	e.heap = e.heap[:j+1]
+	e.up(j, entry{at: at, seq: e.seq, slot: i})
 	e.seq++
 	return Timer{slot: i, gen: s.gen}
+}
+
+// grow makes room for one more timer: a free slot and a heap place.
+func (e *Engine) grow() {
+	if len(e.free) == 0 {
+		e.slots = append(e.slots, slot{})
+		e.free = append(e.free, int32(len(e.slots)-1))
+	}
+	e.heap = slices.Grow(e.heap, 1)
 }
 
 // live returns the slot of a pending timer, or nil.
