@@ -3,14 +3,18 @@
 //
 // Start with Engine (and ExampleEngine): schedule events with At, or with Set
 // on a Timer field, keep the returned Timer to Cancel or Reschedule it, and
-// drive the simulation with Next, which pops events in (time, sequence) order. Same-time events run in the order they were
-// scheduled (or last rescheduled), so a run is a pure function of its inputs.
+// drive the simulation with Next, which pops events in (time, sequence)
+// order. Same-time events run in the order they were scheduled (or last
+// rescheduled), so a run is a pure function of its inputs.
 //
 // The queue is a 4-ary heap of (time, sequence, slot) entries, keys inline,
-// sifted by moving a hole rather than by swaps, with each slot remembering its heap
-// position, so cancel and reschedule are O(log n) and never leave dead entries
-// behind. Slots are recycled through a free list: once the heap has grown to the
-// run's peak size, scheduling allocates nothing.
+// sifted by moving a hole rather than by swaps, with each slot remembering
+// its heap position. A timer moved later, or cancelled, keeps its place until
+// that place comes up (then it is moved, or dropped), so the model's timers
+// that move on every packet cost no heap work per packet; a cancelled entry
+// lingers at most until its old time. Slots are recycled through a free
+// list: once the heap has grown to the run's peak size, scheduling allocates
+// nothing.
 package des
 
 import (
