@@ -14,16 +14,7 @@ import (
 // the Result's own slices, not per event.
 func BenchmarkReplicationIOS6VoIPLTE(b *testing.B) {
 	cfg := testcfg.Classic()
-	var w sim.World
-	var events int64
-	b.ReportAllocs()
-	for i := 0; b.Loop(); i++ {
-		r, err := w.Run(&cfg, i%64, sim.Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		events += r.Events
-	}
+	events := benchReplications(b, &cfg)
 	b.ReportMetric(float64(events)/b.Elapsed().Seconds(), "events/s")
 	b.ReportMetric(float64(events)/float64(b.N), "events/rep")
 }
@@ -62,4 +53,20 @@ func BenchmarkAnalyticAwake100x90d(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(100*b.N), "ns/rep")
 	b.ReportMetric(float64(events)/float64(100*b.N), "events/rep")
+}
+
+// benchReplications plays one replication of cfg per iteration (cycling
+// through 64 of them on one reused World) and returns the events played.
+func benchReplications(b *testing.B, cfg *sim.Config) int64 {
+	var w sim.World
+	var events int64
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		r, err := w.Run(cfg, i%64, sim.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		events += r.Events
+	}
+	return events
 }

@@ -172,16 +172,7 @@ func BenchmarkReplicationAdaptive(b *testing.B) {
 	cfg.App.Interval = 270 * time.Second
 	cfg.App.Policy = sim.Policy{Kind: sim.PolicyAdaptive, Adaptive: sim.MarsAdaptive()}
 	cfg.Network.NATIdleTimeout = 10 * time.Minute
-	var w sim.World
-	var events int64
-	b.ReportAllocs()
-	for i := 0; b.Loop(); i++ {
-		r, err := w.Run(&cfg, i%64, sim.Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		events += r.Events
-	}
+	events := benchReplications(b, &cfg)
 	b.ReportMetric(float64(events)/float64(b.N), "events/rep")
 }
 
