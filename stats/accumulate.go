@@ -93,17 +93,23 @@ func (a *Accumulator) Add(r *sim.Result) {
 		}
 	}
 	s.Push.Merge(&r.PushLatency)
-	c.Pushes.Sent += r.Pushes.Sent
-	c.Pushes.Delivered += r.Pushes.Delivered
-	c.Pushes.Lost += r.Pushes.Lost
-	c.Pushes.Dropped += r.Pushes.Dropped
-	c.Pushes.Pending += r.Pushes.Pending
-	c.Kills += r.Kills
-	c.Pings += r.Pings
-	c.PingTimeouts += r.PingTimeouts
-	c.FalseTimeouts += r.FalseTimeouts
-	c.Connects += r.Connects
-	c.ConnectFailures += r.ConnectFails
+	c.addTotals(&Counts{Pushes: r.Pushes, Kills: r.Kills, Pings: r.Pings, PingTimeouts: r.PingTimeouts,
+		FalseTimeouts: r.FalseTimeouts, Connects: r.Connects, ConnectFailures: r.ConnectFails})
+}
+
+// addTotals adds d's push counts and run counters to c.
+func (c *Counts) addTotals(d *Counts) {
+	c.Pushes.Sent += d.Pushes.Sent
+	c.Pushes.Delivered += d.Pushes.Delivered
+	c.Pushes.Lost += d.Pushes.Lost
+	c.Pushes.Dropped += d.Pushes.Dropped
+	c.Pushes.Pending += d.Pushes.Pending
+	c.Kills += d.Kills
+	c.Pings += d.Pings
+	c.PingTimeouts += d.PingTimeouts
+	c.FalseTimeouts += d.FalseTimeouts
+	c.Connects += d.Connects
+	c.ConnectFailures += d.ConnectFailures
 }
 
 // recordOrCensor records a latency, or, when it was never resolved, how long
@@ -169,17 +175,7 @@ func (a *Accumulator) Merge(o *AccState) error {
 		c.ServerVia[i] += d.ServerVia[i]
 	}
 	c.RecoverCensored += d.RecoverCensored
-	c.Pushes.Sent += d.Pushes.Sent
-	c.Pushes.Delivered += d.Pushes.Delivered
-	c.Pushes.Lost += d.Pushes.Lost
-	c.Pushes.Dropped += d.Pushes.Dropped
-	c.Pushes.Pending += d.Pushes.Pending
-	c.Kills += d.Kills
-	c.Pings += d.Pings
-	c.PingTimeouts += d.PingTimeouts
-	c.FalseTimeouts += d.FalseTimeouts
-	c.Connects += d.Connects
-	c.ConnectFailures += d.ConnectFailures
+	c.addTotals(d)
 	c.BreaksTotal += d.BreaksTotal
 	s.Client.Merge(&o.Client)
 	s.Server.Merge(&o.Server)
