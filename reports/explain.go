@@ -58,8 +58,12 @@ func passedOver(res *sweep.Result) string {
 		return ""
 	}
 	why := ""
-	if nat := res.NATIdleTimeoutS; nat > 0 {
-		why = fmt.Sprintf(" (the NAT forgets an idle mapping after %s", ivl(nat))
+	if nat := res.NATIdleTimeoutS; nat > 0 || res.NATFleet != nil {
+		if nat > 0 {
+			why = fmt.Sprintf(" (the NAT forgets an idle mapping after %s", ivl(nat))
+		} else {
+			why = " (" + natFleetWhy(res)
+		}
 		if s := serverIdleText(res); s != "" {
 			why += "; the server's idle timeout is " + s
 		}
@@ -191,6 +195,10 @@ func breakRise(res *sweep.Result, i, j int) string {
 	if best == sim.CauseNAT && res.NATIdleTimeoutS > 0 {
 		s += fmt.Sprintf(" — past the NAT idle timeout (%s) the mapping expires between pings, so pings find the connection dead, time out and reconnect", ivl(res.NATIdleTimeoutS))
 	}
+	if best == sim.CauseNAT && res.NATFleet != nil {
+		s += fmt.Sprintf(" — the interval outlasts more of the fleet's NATs (%s of users at %s, %s at %s), whose mappings expire between pings, so pings find the connection dead, time out and reconnect",
+			sharePct(natFleetShare(res, a.EffectiveIntervalS)), ivl(a.EffectiveIntervalS), sharePct(natFleetShare(res, b.EffectiveIntervalS)), ivl(b.EffectiveIntervalS))
+	}
 	return s
 }
 
@@ -232,6 +240,9 @@ func caveats(res *sweep.Result, i int) []string {
 	if nat := res.NATIdleTimeoutS; nat > 0 && p.EffectiveIntervalS >= nat {
 		out = append(out, fmt.Sprintf("Caution: %s is not shorter than the NAT idle timeout (%s): the NAT forgets the connection between pings (%s NAT breaks per day), and only the next ping or the server's idle timeout finds out.",
 			ivl(p.EffectiveIntervalS), ivl(nat), num(perDay(res, p, sim.CauseNAT))))
+	}
+	if s := natFleetCaveat(res, p); s != "" {
+		out = append(out, s)
 	}
 	if !required(res, sweep.Availability) {
 		bestA, at := 0.0, 0

@@ -46,6 +46,9 @@ func sweepNotes(res *sweep.Result) []string {
 				ranges(res, idx), isAre(len(idx)), ivl(nat)))
 		}
 	}
+	if s := natFleetNote(res); s != "" {
+		out = append(out, s)
+	}
 	return append(out, groupedWarnings(res, len(out) > 0)...)
 }
 

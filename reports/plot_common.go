@@ -14,6 +14,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
+	"pingtune/internal/durfmt"
 	"pingtune/sweep"
 )
 
@@ -251,17 +252,61 @@ func backdrop(p *plot.Plot, res *sweep.Result) error {
 		}
 	}
 	if n := res.NATIdleTimeoutS / 60; marksNAT(res) {
-		l, err := plotter.NewLine(plotter.XYs{{X: n, Y: p.Y.Min}, {X: n, Y: p.Y.Max}})
-		if err != nil {
+		if err := natLine(p, n, fmt.Sprintf(" NAT %s", ivl(res.NATIdleTimeoutS))); err != nil {
 			return err
 		}
-		l.LineStyle = draw.LineStyle{Color: colGrey, Width: vg.Points(1.2), Dashes: []vg.Length{vg.Points(5), vg.Points(3)}}
-		p.Add(l)
-		if err := plotNote(p, n, p.Y.Max, fmt.Sprintf(" NAT %s", ivl(res.NATIdleTimeoutS)), colGrey, draw.XLeft, draw.YTop); err != nil {
+	}
+	for _, m := range natFleetMarks(res) {
+		if err := natLine(p, m.min, m.label); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// natLine draws a dashed vertical line at x minutes, labelled at the top.
+func natLine(p *plot.Plot, x float64, label string) error {
+	l, err := plotter.NewLine(plotter.XYs{{X: x, Y: p.Y.Min}, {X: x, Y: p.Y.Max}})
+	if err != nil {
+		return err
+	}
+	l.LineStyle = draw.LineStyle{Color: colGrey, Width: vg.Points(1.2), Dashes: []vg.Length{vg.Points(5), vg.Points(3)}}
+	p.Add(l)
+	return plotNote(p, x, p.Y.Max, label, colGrey, draw.XLeft, draw.YTop)
+}
+
+type natMark struct {
+	min   float64
+	label string
+}
+
+// natFleetMarks are the fleet's NAT idle timeout quantiles (p10, median)
+// that fall within the swept intervals, as lines to draw.
+func natFleetMarks(res *sweep.Result) []natMark {
+	if res.NATFleet == nil {
+		return nil
+	}
+	lo, hi := sweptRange(res)
+	var out []natMark
+	for _, q := range []struct {
+		p    float64
+		name string
+	}{{0.1, "p10"}, {0.5, "median"}} {
+		s := natFleetQuantile(res, q.p)
+		if x := s / 60; x >= lo && x <= hi {
+			out = append(out, natMark{x, fmt.Sprintf(" NAT %s %s", q.name, durfmt.Human(s))})
+		}
+	}
+	return out
+}
+
+// sweptRange is the x range, in minutes, the plots give the swept intervals.
+func sweptRange(res *sweep.Result) (lo, hi float64) {
+	x := newValRange()
+	for i := range res.Points {
+		x.add(res.Points[i].IntervalS / 60)
+	}
+	return x.padded(0.03)
 }
 
 // shadesClamped reports whether backdrop shades the clamped intervals: the
@@ -271,11 +316,7 @@ func shadesClamped(res *sweep.Result) bool { return res.KeepaliveMinS > 0 && any
 // marksNAT reports whether backdrop marks the NAT idle timeout: it lies
 // within the swept intervals (give or take the axis's margin).
 func marksNAT(res *sweep.Result) bool {
-	x := newValRange()
-	for i := range res.Points {
-		x.add(res.Points[i].IntervalS / 60)
-	}
-	lo, hi := x.padded(0.03)
+	lo, hi := sweptRange(res)
 	n := res.NATIdleTimeoutS / 60
 	return n > 0 && n >= lo && n <= hi
 }

@@ -115,8 +115,8 @@ func estimate(cfg *sim.Config) load {
 		switch {
 		case what == "pushes":
 			samples = 1
-		case bytes == bytesPerBreak:
-			samples = 3
+		default: // a break's share, bytesPerBreak each (ping breaks may be a fraction)
+			samples = 3 * bytes / bytesPerBreak
 		}
 		l.terms = append(l.terms, term{field, what, count, count * events, count * bytes, count * samples})
 	}
@@ -147,6 +147,13 @@ func estimate(cfg *sim.Config) load {
 		}
 		if nat, idle := cfg.Network.NATIdleTimeout, cfg.ServerIdleTimeout(); nat > 0 && float64(nat) < gap || idle > 0 && float64(idle) < gap {
 			pingBreaks = 1
+		}
+		// A fleet: the share of users whose NAT or server forgets them
+		// between pings.
+		for _, f := range []*sim.Dist{cfg.Network.NATIdleFleet, cfg.Server.IdleTimeoutFleet} {
+			if f != nil && (f == cfg.Network.NATIdleFleet || cfg.Server.IdleTimeoutMultiple == 0) {
+				pingBreaks = max(pingBreaks, f.CDF(time.Duration(gap)))
+			}
 		}
 		add(field, what, share*per(gap), eventsPerPing+pingBreaks*eventsPerHandover, pingBreaks*bytesPerBreak)
 	}

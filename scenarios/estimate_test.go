@@ -124,3 +124,34 @@ func TestMeanUpTo(t *testing.T) {
 		}
 	}
 }
+
+// TestEventEstimateCountsFleetBreaks: over a fleet of NATs, the share of
+// users whose NAT forgets them between pings (the distribution's CDF at the
+// gap) adds a break's events to every ping.
+func TestEventEstimateCountsFleetBreaks(t *testing.T) {
+	s, err := Parse("x.yaml", []byte(`horizon: 1d
+platform: always-awake
+app: {heartbeat: {interval: 30m}}
+network: {nat_idle_timeout: {lognormal: {median: 1h, sigma: 1.2}}}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	share := s.Config.Network.NATIdleFleet.CDF(30 * time.Minute) // Φ(ln 0.5 / 1.2) ≈ 0.282
+	if share < 0.27 || share > 0.29 {
+		t.Fatalf("CDF(30m) = %g, want about 0.282", share)
+	}
+	l := estimate(&s.Config)
+	for _, term := range l.terms {
+		if term.what != "heartbeats" {
+			continue
+		}
+		pings := 48.0
+		want := pings * (eventsPerPing + share*eventsPerHandover)
+		if math.Abs(term.count-pings) > 1e-9 || math.Abs(term.events-want) > 1e-9*want || math.Abs(term.samples-3*share*pings) > 1e-9 {
+			t.Errorf("heartbeats: %g pings, %g events, %g samples; want %g, %g, %g", term.count, term.events, term.samples, pings, want, 3*share*pings)
+		}
+		return
+	}
+	t.Fatal("no heartbeat term")
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"pingtune/sim"
 	"pingtune/stats"
 )
 
@@ -71,9 +72,12 @@ type Result struct {
 	// What the reports need to explain the curves; zero when unknown.
 	Platform        string  // the platform preset's name
 	KeepaliveMinS   float64 // intervals below it are clamped
-	NATIdleTimeoutS float64 // 0: no NAT
-	ServerIdleS     float64 // a fixed server idle timeout (0: none or a multiple)
-	ServerIdleMult  float64 // the server idle timeout as a multiple of the interval
+	NATIdleTimeoutS float64 // 0: no NAT, or a fleet of NATs (NATFleet)
+	// NATFleet is the distribution the replications draw their NAT idle
+	// timeouts from (a fleet of users); nil: one NAT for all, or none.
+	NATFleet       *sim.Dist
+	ServerIdleS    float64 // a fixed server idle timeout (0: none or a multiple)
+	ServerIdleMult float64 // the server idle timeout as a multiple of the interval
 }
 
 // Analyze tests reqs on every point, pairs neighbours, finds the Pareto front

@@ -104,6 +104,7 @@ func Finish(base *sim.Config, points []stats.Point, reqs []Requirement, policy P
 	res.Platform = base.Platform.Name
 	res.KeepaliveMinS = base.Platform.IntervalFloor().Seconds()
 	res.NATIdleTimeoutS = base.Network.NATIdleTimeout.Seconds()
+	res.NATFleet = base.Network.NATIdleFleet
 	res.ServerIdleMult = base.Server.IdleTimeoutMultiple
 	if res.ServerIdleMult == 0 {
 		res.ServerIdleS = base.Server.IdleTimeout.Seconds()
