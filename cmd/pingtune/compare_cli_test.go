@@ -221,3 +221,21 @@ func decoded(t *testing.T, m map[string]json.RawMessage) map[string]any {
 	}
 	return out
 }
+
+// The table and the JSON of compare for the fleet built-ins, small enough
+// to run in a test: every metric, the paired differences and their
+// intervals, byte for byte.
+func TestCompareGolden(t *testing.T) {
+	args := []string{"compare", "fleet-chat-wifi", "fleet-chat-wifi-adaptive", "fleet-chat-wifi-probe", "-reps", "12", "-horizon", "2d"}
+	for _, tc := range []struct{ file, flag string }{{"compare/fleet.txt", ""}, {"compare/fleet.json", "-json"}} {
+		a := args
+		if tc.flag != "" {
+			a = append(append([]string{}, args...), tc.flag)
+		}
+		code, out, errs := pingtune(t, a...)
+		if code != exitOK {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		golden(t, tc.file, out)
+	}
+}
