@@ -6,6 +6,7 @@ import (
 
 	"pingtune/sim"
 	"pingtune/stats"
+	"pingtune/stats/hist"
 )
 
 // Accumulator gathers one compared scenario's replications as they finish,
@@ -13,9 +14,10 @@ import (
 // replication's Rep. Accumulators of disjoint replications merge, which is
 // what the shards of `compare -shard K/N` rely on.
 type Accumulator struct {
-	acc  *stats.Accumulator
-	reps []Rep
-	have []bool
+	acc     *stats.Accumulator
+	reps    []Rep
+	have    []bool
+	scratch [poolPush]hist.Histogram // for collect
 }
 
 // NewAccumulator is an empty accumulator for replications 0..reps-1 of cfg.
@@ -23,10 +25,11 @@ func NewAccumulator(cfg *sim.Config, reps int) *Accumulator {
 	return &Accumulator{acc: stats.NewAccumulator(cfg, reps), reps: make([]Rep, reps), have: make([]bool, reps)}
 }
 
-// Add takes in one replication's result; r may be reused afterwards.
+// Add takes in one replication's result; r may be reused afterwards. Calls
+// must not overlap (runner.Each makes them one at a time).
 func (a *Accumulator) Add(r *sim.Result) {
 	a.acc.Add(r)
-	a.reps[r.Rep] = collect(r)
+	a.reps[r.Rep] = collect(r, &a.scratch)
 	a.have[r.Rep] = true
 }
 

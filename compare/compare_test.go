@@ -16,7 +16,7 @@ import (
 
 // fleet loads the fleet built-ins as compare runs them: the same seed,
 // replications and horizon.
-func fleet(t *testing.T, reps int, horizon time.Duration, names ...string) []*sim.Config {
+func fleet(t testing.TB, reps int, horizon time.Duration, names ...string) []*sim.Config {
 	t.Helper()
 	cfgs := make([]*sim.Config, len(names))
 	for i, n := range names {

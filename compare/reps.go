@@ -40,7 +40,10 @@ type Rep struct {
 }
 
 // collect is replication r's Rep, counted as stats.Accumulator counts it.
-func collect(r *sim.Result) Rep {
+// scratch are empty histograms to record the break latencies in before each
+// is packed into the Rep (their storage is reused, so that a replication
+// allocates only its packed buckets); collect leaves them empty.
+func collect(r *sim.Result, scratch *[poolPush]hist.Histogram) Rep {
 	p := Rep{Rep: r.Rep}
 	c := &p.Counts
 	for _, b := range r.Breaks {
@@ -51,23 +54,24 @@ func collect(r *sim.Result) Rep {
 		if b.Client == sim.Unresolved {
 			p.ClientCensored++
 		} else {
-			p.Latency[poolClient].Record(int64(b.Client))
+			scratch[poolClient].Record(int64(b.Client))
 		}
 		if b.Server == sim.Unresolved {
 			p.ServerCensored++
 		} else {
-			p.Latency[poolServer].Record(int64(b.Server))
+			scratch[poolServer].Record(int64(b.Server))
 		}
 		if b.Recover == sim.Unresolved {
 			c.RecoverCensored++
 		} else {
-			p.Latency[poolRecover].Record(int64(b.Recover))
+			scratch[poolRecover].Record(int64(b.Recover))
 		}
 	}
-	p.Latency[poolPush].Merge(&r.PushLatency)
-	for i := range p.Latency {
-		p.Latency[i].Pack()
+	for i := range scratch {
+		p.Latency[i] = scratch[i].Packed()
+		scratch[i].Reset()
 	}
+	p.Latency[poolPush] = r.PushLatency.Packed()
 	c.Pushes = r.Pushes
 	c.Kills, c.Pings, c.PingTimeouts, c.FalseTimeouts = r.Kills, r.Pings, r.PingTimeouts, r.FalseTimeouts
 	c.Connects, c.ConnectFailures = r.Connects, r.ConnectFails
