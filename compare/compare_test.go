@@ -3,6 +3,7 @@ package compare
 import (
 	"context"
 	"math"
+	"math/rand/v2"
 	"reflect"
 	"testing"
 	"time"
@@ -172,5 +173,41 @@ func TestKeysAreUnique(t *testing.T) {
 			t.Errorf("%s twice", k)
 		}
 		seen[k] = true
+	}
+}
+
+// A scenario whose every latency is another's plus c: each resample's
+// pooled mean and percentiles differ by exactly c (values under 2048 ns sit
+// in buckets of their own), so the bootstrap interval of every pooled
+// difference is [c, c], whatever the replications hold.
+func TestBootstrapOfAShiftIsTheShift(t *testing.T) {
+	const c = 100 // ns
+	rng := rand.New(rand.NewPCG(1, 2))
+	n := 15
+	a := Scenario{reps: make([]Rep, n), scalars: make([]stats.RepScalars, n)}
+	b := Scenario{reps: make([]Rep, n), scalars: make([]stats.RepScalars, n)}
+	for i := range n {
+		for p := range numPools {
+			for range 1 + rng.IntN(20) {
+				v := int64(rng.IntN(1800))
+				b.reps[i].Latency[p].Record(v)
+				a.reps[i].Latency[p].Record(v + c)
+			}
+		}
+	}
+	var rows []*Row
+	for _, r := range allRows() {
+		if r.Kind == Pooled {
+			rows = append(rows, &r)
+		}
+	}
+	got := bootstrap(9, []Scenario{b, a}, rows, 2)
+	for j, r := range rows {
+		for _, end := range got[1][j].CI95 {
+			if d := float64(end) - c/1e9; math.Abs(d) > 1e-15 {
+				t.Errorf("%s: interval %v, want [%g, %g]", r.Key, got[1][j].CI95, c/1e9, c/1e9)
+				break
+			}
+		}
 	}
 }

@@ -83,3 +83,43 @@ func TestWeightedRankOutOfRangePanics(t *testing.T) {
 	}()
 	s.Values([]int{2}, make([]float64, 1))
 }
+
+// FuzzWeighted: for any histograms and weights, the weighted sum answers
+// every rank as the merged histogram does. Run with a count-based
+// -fuzztime, e.g. go test -fuzz FuzzWeighted -fuzztime 20000x ./stats/hist.
+func FuzzWeighted(f *testing.F) {
+	f.Add([]byte{1, 2, 3, 200, 7, 0, 9}, []byte{1, 0, 2})
+	f.Fuzz(func(t *testing.T, vals, weights []byte) {
+		if len(weights) == 0 || len(weights) > 8 {
+			return
+		}
+		hs := make([]*Histogram, len(weights))
+		for i := range hs {
+			hs[i] = &Histogram{}
+		}
+		for j, v := range vals {
+			// spread the bytes over the exact and the log-bucketed range
+			hs[j%len(hs)].Record(int64(v) << (uint(j) % 40))
+		}
+		w := make([]int, len(weights))
+		var merged Histogram
+		for i, x := range weights {
+			w[i] = int(x % 4)
+			for range w[i] {
+				merged.Merge(hs[i])
+			}
+		}
+		var s Weighted
+		NewMixture(hs).Weigh(w, &s)
+		if s.N() != merged.N() {
+			t.Fatalf("N %d, merged %d", s.N(), merged.N())
+		}
+		for k := 1; k <= merged.N(); k++ {
+			got := make([]float64, 1)
+			s.Values([]int{k}, got)
+			if got[0] != merged.Value(k) {
+				t.Fatalf("rank %d: %v, merged %v", k, got[0], merged.Value(k))
+			}
+		}
+	})
+}
