@@ -26,7 +26,7 @@ func WriteCompareText(w io.Writer, res *compare.Result) error {
 		durfmt.Human(res.Horizon.Seconds()), res.Seed)
 	b.WriteString("common random numbers: replication k of every scenario meets the same outages, handovers, restarts, pushes, user and fleet draws.\n")
 	fmt.Fprintf(&b, "differences are paired against %s; * marks one whose 95%% interval excludes 0 (a real difference).\n", res.Scenarios[0].Name)
-	fmt.Fprintf(&b, "intervals of the differences: %s.\n", res.Method())
+	b.WriteString(wrapWords("intervals of the differences:", strings.Fields(res.Method()+".")))
 	for _, s := range res.Scenarios {
 		for _, warn := range s.Point.Warnings {
 			fmt.Fprintf(&b, "warning: %s: %s\n", s.Name, warn)
@@ -69,10 +69,10 @@ func WriteCompareText(w io.Writer, res *compare.Result) error {
 	}
 	tw.Flush()
 	if len(zero) > 0 {
-		b.WriteString("\n0 in every scenario: " + strings.Join(zero, ", ") + "\n")
+		b.WriteString("\n" + wrapList("0 in every scenario:", zero))
 	}
 	if len(none) > 0 {
-		b.WriteString("\nnothing to measure in any scenario: " + strings.Join(none, ", ") + "\n")
+		b.WriteString("\n" + wrapList("nothing to measure in any scenario:", none))
 	}
 	_, err := io.WriteString(w, regexp.MustCompile(`(?m)[ \t]+$`).ReplaceAllString(b.String(), "")) // tabwriter pads the last cell
 	return err
@@ -150,4 +150,33 @@ func signed(row *compare.Row, v float64) string {
 		return "+" + rowValue(row, v)
 	}
 	return "0"
+}
+
+// wrapList writes head and the keys after it, comma-separated, in lines of
+// about 100 characters, the continuation lines indented.
+func wrapList(head string, keys []string) string {
+	sep := make([]string, len(keys))
+	for i, k := range keys {
+		sep[i] = k
+		if i < len(keys)-1 {
+			sep[i] += ","
+		}
+	}
+	return wrapWords(head, sep)
+}
+
+// wrapWords writes head and the words after it in lines of about 100
+// characters, the continuation lines indented.
+func wrapWords(head string, words []string) string {
+	var b strings.Builder
+	line := head
+	for _, k := range words {
+		if len(line)+1+len(k) > 100 {
+			b.WriteString(line + "\n")
+			line = " "
+		}
+		line += " " + k
+	}
+	b.WriteString(line + "\n")
+	return b.String()
 }
