@@ -37,9 +37,11 @@ func bootstrapSeed(seed uint64, b int) [32]byte {
 	return k
 }
 
-// bootstrap fills the intervals of the bootstrapped rows of every pair.
-// stat[b][s][j] is bootstrapped row j's statistic for scenario s in
-// resample b (NaN where its pool is empty).
+// bootstrap is the paired percentile interval of each bootstrapped row
+// (Row.Bootstrapped) for each scenario after the first against the first:
+// out[s][j] for row j (the other rows' entries mean nothing). stat[b][s][j]
+// is row j's statistic for scenario s in resample b, NaN where the resample
+// left its pool empty.
 func bootstrap(seed uint64, scen []Scenario, rows []*Row, workers int) [][]stats.Estimate {
 	n := len(scen[0].reps)
 	mix := make([][numPools]*hist.Mixture, len(scen))

@@ -1,8 +1,11 @@
 // Package compare runs several scenarios on the same seeds and replications
-// (common random numbers) and pairs each one's per-replication rates with
-// the first's: replication k of every scenario meets the same outages,
-// handovers, restarts, pushes, user sessions and fleet draws, so the paired
-// difference varies far less than either scenario does.
+// (common random numbers) and pairs every metric of each with the first's:
+// replication k of every scenario meets the same outages, handovers,
+// restarts, pushes, user sessions and fleet draws, so the paired difference
+// varies far less than either scenario does. Rates pair replication by
+// replication (Student-t), totals as sums, and pooled latency statistics and
+// worst deciles by a paired bootstrap over the replications (bootstrap.go).
+// Start with Run and Finish; rows.go lists what is compared.
 package compare
 
 import (
@@ -24,11 +27,6 @@ type Scenario struct {
 	scalars []stats.RepScalars // per replication, in order
 	reps    []Rep
 }
-
-// Cell is the scenario's value of row, as its results have it or, for a
-// row they leave out (the interval of a fixed policy, the worst decile of a
-// scenario that is no fleet), from its replications.
-func (s *Scenario) Cell(row *Row) Cell { return s.cell(row) }
 
 // Diff is one row's paired difference to the first scenario with its 95%
 // interval (the row's Kind says how both are computed). Its Mean is NaN
@@ -148,11 +146,11 @@ func Finish(cfgs []*sim.Config, accs []*Accumulator, workers int) (*Result, erro
 				d = stats.PairedDiff(a.column(row), b.column(row))
 			case Total:
 				t := stats.PairedDiff(a.column(row), b.column(row))
-				d = stats.Estimate{Mean: a.cell(row).V - b.cell(row).V,
+				d = stats.Estimate{Mean: a.Cell(row).V - b.Cell(row).V,
 					CI95: [2]stats.Bound{stats.Bound(n * t.Lo()), stats.Bound(n * t.Hi())}}
 			default:
 				d = boot[i][j]
-				d.Mean = a.cell(row).V - b.cell(row).V // NaN where either has nothing to measure
+				d.Mean = a.Cell(row).V - b.Cell(row).V // NaN where either has nothing to measure
 				if !math.IsNaN(d.Mean) {
 					d.Mean = stats.Round(d.Mean)
 				}
@@ -180,7 +178,7 @@ func rowsFor(cfgs []*sim.Config, scen []Scenario) []*Row {
 		if strings.HasPrefix(r.Key, "breaks.") && strings.Contains(r.Key, "_learned_via.") {
 			seen := false
 			for i := range scen {
-				seen = seen || scen[i].cell(&r).V != 0
+				seen = seen || scen[i].Cell(&r).V != 0
 			}
 			if !seen {
 				continue

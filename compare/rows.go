@@ -178,8 +178,10 @@ type Cell struct {
 	HasCI     bool
 }
 
-// cell is scenario s's value of row.
-func (s *Scenario) cell(row *Row) Cell {
+// Cell is scenario s's value of row, as its results have it or, for a row
+// they leave out (the interval of a fixed policy, the worst decile of a
+// scenario that is no fleet), from its replications.
+func (s *Scenario) Cell(row *Row) Cell {
 	m := &s.Point.Metrics
 	switch row.Kind {
 	case Rate:
