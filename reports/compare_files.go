@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -57,23 +58,35 @@ func CompareFiles(ctx context.Context, res *compare.Result, sources []string) ([
 	return files, nil
 }
 
-// writeCompareCSV writes one row per (scenario, metric): its estimate and,
-// after the first scenario, the paired difference to the first.
+// writeCompareCSV writes one row per (scenario, metric): its value with its
+// 95% interval where its results give one, and, after the first scenario,
+// the paired difference to the first and how its interval was computed.
+// Empty cells have no number (an empty pool, an interval the data cannot
+// bound).
 func writeCompareCSV(w io.Writer, res *compare.Result) error {
 	cw := csv.NewWriter(w)
-	f := func(v float64) string { return strconv.FormatFloat(v, 'g', 10, 64) }
-	if err := cw.Write([]string{"scenario", "vs", "metric", "mean", "ci95_lo", "ci95_hi", "diff_mean", "diff_ci95_lo", "diff_ci95_hi", "real"}); err != nil {
+	f := func(v float64) string {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return ""
+		}
+		return strconv.FormatFloat(v, 'g', 10, 64)
+	}
+	if err := cw.Write([]string{"scenario", "vs", "metric", "value", "ci95_lo", "ci95_hi", "diff_mean", "diff_ci95_lo", "diff_ci95_hi", "real", "diff_interval"}); err != nil {
 		return err
 	}
 	for i := range res.Scenarios {
 		s := &res.Scenarios[i]
-		for k, d := range compare.Keys() {
-			e := s.Estimate(d)
-			row := []string{s.Name, "", d.Key, f(e.Mean), f(e.Lo()), f(e.Hi()), "", "", "", ""}
+		for k, row := range res.Rows {
+			c := s.Cell(row)
+			row := []string{s.Name, "", row.Key, f(c.V), "", "", "", "", "", "", ""}
+			if c.HasCI {
+				row[4], row[5] = f(c.Lo), f(c.Hi)
+			}
 			if i > 0 {
 				pd := res.Paired[i-1].Metrics[k]
 				row[1] = res.Paired[i-1].Vs
 				row[6], row[7], row[8], row[9] = f(pd.Diff.Mean), f(pd.Diff.Lo()), f(pd.Diff.Hi()), strconv.FormatBool(pd.Real())
+				row[10] = intervalKind[res.Rows[k].Kind]
 			}
 			if err := cw.Write(row); err != nil {
 				return err
@@ -84,12 +97,16 @@ func writeCompareCSV(w io.Writer, res *compare.Result) error {
 	return cw.Error()
 }
 
+// intervalKind names how a kind of row's difference interval is computed.
+var intervalKind = map[compare.Kind]string{compare.Rate: "paired_t", compare.Total: "paired_t_times_n",
+	compare.Pooled: "paired_bootstrap", compare.Decile: "paired_bootstrap"}
+
 // writeCompareReport writes report.md: what was compared, the table, the plot.
 func writeCompareReport(w io.Writer, res *compare.Result, sources []string) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Comparison of %d scenarios\n\n", len(res.Scenarios))
-	fmt.Fprintf(&b, "Scenarios: %s. Each ran the same %d replications of %s from seed %d: replication k of every scenario meets the same outages, handovers, restarts, pushes, user sessions and fleet draws (common random numbers), so each difference below is paired replication by replication against the first scenario, with its Student-t 95%% interval.\n\n",
-		strings.Join(sources, ", "), res.Replications, ivl(res.Horizon.Seconds()), res.Seed)
+	fmt.Fprintf(&b, "Scenarios: %s. Each ran the same %d replications of %s from seed %d: replication k of every scenario meets the same outages, handovers, restarts, pushes, user sessions and fleet draws (common random numbers), so each difference below is paired replication by replication against the first scenario. The 95%% intervals of the differences: %s.\n\n",
+		strings.Join(sources, ", "), res.Replications, ivl(res.Horizon.Seconds()), res.Seed, res.Method())
 	fmt.Fprintf(&b, "To reproduce: `pingtune compare %s -seed %d -reps %d -horizon %s`\n\n", strings.Join(sources, " "), res.Seed, res.Replications, ivl(res.Horizon.Seconds()))
 	for _, n := range res.Notes {
 		fmt.Fprintf(&b, "- %s\n", n)

@@ -3,17 +3,21 @@ package reports
 import (
 	"encoding/json"
 	"io"
+	"math"
 
 	"pingtune/compare"
 	"pingtune/stats"
 )
 
 // jsonDoc is `compare -json`'s document: each scenario's metrics as `run
-// -json` writes them, and each pair's differences under the same keys.
+// -json` writes them, and each pair's differences under their paths in
+// those metrics.
 type jsonDoc struct {
 	Seed         uint64         `json:"seed"`
 	Replications int            `json:"replications"`
 	HorizonS     float64        `json:"horizon_s"`
+	Method       string         `json:"interval_method"`
+	Resamples    int            `json:"bootstrap_resamples"`
 	Scenarios    []jsonScenario `json:"scenarios"`
 	Paired       []jsonPaired   `json:"paired"`
 }
@@ -25,16 +29,35 @@ type jsonScenario struct {
 }
 
 type jsonPaired struct {
-	Name    string                    `json:"name"`
-	Vs      string                    `json:"vs"`
-	Metrics map[string]stats.Estimate `json:"metrics"`
-	Real    []string                  `json:"real"` // the keys whose 95% interval excludes zero
+	Name    string              `json:"name"`
+	Vs      string              `json:"vs"`
+	Metrics map[string]jsonDiff `json:"metrics"`
+	Real    []string            `json:"real"` // the keys whose 95% interval excludes zero
 }
 
-// WriteJSON writes res as `compare -json` prints it and results.json holds it.
+// jsonDiff is a paired difference: its mean is null where a scenario had
+// nothing to measure (a pool empty in it), as are interval ends the data
+// cannot fix.
+type jsonDiff struct {
+	Mean maybe          `json:"mean"`
+	CI95 [2]stats.Bound `json:"ci95"`
+}
+
+// maybe is a number, or null when NaN.
+type maybe float64
+
+func (m maybe) MarshalJSON() ([]byte, error) {
+	if math.IsNaN(float64(m)) {
+		return []byte("null"), nil
+	}
+	return json.Marshal(float64(m))
+}
+
+// WriteCompareJSON writes res as `compare -json` prints it and results.json
+// holds it.
 func WriteCompareJSON(w io.Writer, res *compare.Result) error {
 	doc := jsonDoc{Seed: res.Seed, Replications: res.Replications, HorizonS: res.Horizon.Seconds(),
-		Scenarios: []jsonScenario{}, Paired: []jsonPaired{}}
+		Method: res.Method(), Resamples: compare.Resamples, Scenarios: []jsonScenario{}, Paired: []jsonPaired{}}
 	for _, s := range res.Scenarios {
 		warn := make([]string, len(s.Point.Warnings))
 		for i, w := range s.Point.Warnings {
@@ -43,9 +66,9 @@ func WriteCompareJSON(w io.Writer, res *compare.Result) error {
 		doc.Scenarios = append(doc.Scenarios, jsonScenario{Name: s.Name, Warnings: warn, Metrics: s.Point.Metrics})
 	}
 	for _, p := range res.Paired {
-		jp := jsonPaired{Name: p.Name, Vs: p.Vs, Metrics: map[string]stats.Estimate{}, Real: []string{}}
+		jp := jsonPaired{Name: p.Name, Vs: p.Vs, Metrics: map[string]jsonDiff{}, Real: []string{}}
 		for _, d := range p.Metrics {
-			jp.Metrics[d.Key] = d.Diff
+			jp.Metrics[d.Key] = jsonDiff{Mean: maybe(d.Diff.Mean), CI95: d.Diff.CI95}
 			if d.Real() {
 				jp.Real = append(jp.Real, d.Key)
 			}

@@ -123,6 +123,10 @@ func orderCI(p float64, n int, value func(k int) float64) [2]Bound {
 	return [2]Bound{Bound(lo), Bound(hi)}
 }
 
+// QuantileRank is the rank (1-based) of the p-quantile of n values that the
+// pooled latencies report (quantileRank), for callers that resample them.
+func QuantileRank(p float64, n int) int { return quantileRank(p, n) }
+
 // quantileRank is the rank (1-based) of the p-quantile of n values as the
 // inverse of the empirical distribution function: the smallest k with
 // k >= n·p, as gonum's stat.Empirical computes it.
@@ -136,6 +140,9 @@ func sortedCopy(xs []float64) []float64 {
 	sort.Float64s(s)
 	return s
 }
+
+// Round is round, for packages that derive results from results.
+func Round(x float64) float64 { return round(x) }
 
 // round keeps results readable and byte-stable: nine significant digits.
 func round(x float64) float64 {

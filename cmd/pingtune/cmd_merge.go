@@ -4,8 +4,11 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"runtime"
 	"slices"
+	"strings"
 
+	"pingtune/compare"
 	"pingtune/internal/atomicfile"
 	"pingtune/reports"
 	"pingtune/sim"
@@ -15,14 +18,15 @@ import (
 
 func cmdMerge(ctx context.Context, args []string, e *env) error {
 	var c common
-	fs := newFlagSet("merge", "PART...", `Combines the parts that `+"`run -shard K/N -o PART`"+` or `+"`sweep -shard K/N -out PARTDIR`"+`
-wrote, one for each K of 0..N-1, into what the command gives unsharded with the
-same flags: byte for byte. A PART is a part file or a sharded sweep's directory.
+	fs := newFlagSet("merge", "PART...", `Combines the parts that `+"`run -shard K/N -o PART`"+`, `+"`sweep -shard K/N -out PARTDIR`"+`
+or `+"`compare -shard K/N -o PART`"+` (or -out PARTDIR) wrote, one for each K of 0..N-1,
+into what the command gives unsharded with the same flags: byte for byte. A
+PART is a part file or the directory a shard wrote it into.
 Parts of different commands, scenarios, seeds or shard counts, and missing or
-duplicate shards, are refused (exit 2). The scenario (a built-in name or the
-YAML file the shards ran) is loaded again and must be unchanged.`, e.stderr)
+duplicate shards, are refused (exit 2). The scenarios (built-in names or the
+YAML files the shards ran) are loaded again and must be unchanged.`, e.stderr)
 	c.register(fs, "json", "o")
-	out := fs.String("out", "", "for sweep parts: write results, plots and the report into this directory")
+	out := fs.String("out", "", "for sweep and compare parts: write results, plots and the report into this directory")
 	svg := fs.Bool("svg", false, "for sweep parts: also write each plot as SVG")
 	rest, err := c.parse(fs, args)
 	if err != nil {
@@ -41,6 +45,9 @@ YAML file the shards ran) is loaded again and must be unchanged.`, e.stderr)
 		return usageError(err)
 	}
 	first := parts[0]
+	if first.Verb == "compare" {
+		return mergeCompare(ctx, e, &c, *out, parts)
+	}
 	if first.Verb == "run" && *out != "" || first.Verb == "sweep" && c.out != "" {
 		return usagef("merge: parts of %s take %s", first.Verb, map[string]string{"run": "-o FILE", "sweep": "-out DIR"}[first.Verb])
 	}
@@ -102,7 +109,8 @@ func consistent(parts []*part, paths []string) error {
 	seen := make([]string, a.Shards)
 	for i, p := range parts {
 		same := p.Verb == a.Verb && p.Scenario == a.Scenario && maps.Equal(p.Flags, a.Flags) &&
-			p.Resolved == a.Resolved && p.Replications == a.Replications && slices.Equal(p.IntervalsNs, a.IntervalsNs)
+			p.Resolved == a.Resolved && p.Replications == a.Replications && slices.Equal(p.IntervalsNs, a.IntervalsNs) &&
+			slices.Equal(p.Scenarios, a.Scenarios)
 		switch {
 		case p.Seed != a.Seed:
 			return fmt.Errorf("merge: %s has seed %d, %s seed %d", paths[i], p.Seed, paths[0], a.Seed)
@@ -116,6 +124,8 @@ func consistent(parts []*part, paths []string) error {
 			return fmt.Errorf("merge: shard %d/%d twice: %s and %s", p.Shard, p.Shards, seen[p.Shard], paths[i])
 		case len(p.States) != len(p.IntervalsNs) && p.Verb == "sweep":
 			return fmt.Errorf("merge: %s: %d intervals but %d summaries", paths[i], len(p.IntervalsNs), len(p.States))
+		case len(p.Compare) != len(p.Scenarios) && p.Verb == "compare":
+			return fmt.Errorf("merge: %s: %d scenarios but %d summaries", paths[i], len(p.Scenarios), len(p.Compare))
 		}
 		seen[p.Shard] = paths[i]
 	}
@@ -146,4 +156,43 @@ func mergeStates(cfgs []*sim.Config, parts []*part) ([]*stats.Accumulator, error
 		}
 	}
 	return accs, nil
+}
+
+// mergeCompare merges the parts of a sharded compare (checked consistent)
+// into the outputs of the unsharded one.
+func mergeCompare(ctx context.Context, e *env, c *common, dir string, parts []*part) error {
+	first := parts[0]
+	if err := c.checkOut(false); err != nil {
+		return err
+	}
+	var lc common
+	lc.noWork = true // merging runs nothing
+	if err := lc.fromFlags(first.Flags); err != nil {
+		return usagef("merge: %v", err)
+	}
+	ld, err := loadCompare(&lc, first.Scenarios)
+	if err != nil {
+		return err
+	}
+	if ld.digest != first.Resolved {
+		return usagef("merge: %s resolve differently now than when the shards ran (was a file changed?)", strings.Join(first.Scenarios, ", "))
+	}
+	if dir != "" {
+		if err := atomicfile.PrepareDir(dir, reports.CompareOutputs()); err != nil {
+			return usagef("-out: %v", err)
+		}
+	}
+	accs := make([]*compare.Accumulator, len(ld.cfgs))
+	for i, cfg := range ld.cfgs {
+		accs[i] = compare.NewAccumulator(cfg, cfg.Replications)
+		for _, p := range parts {
+			if err := accs[i].Merge(&p.Compare[i]); err != nil {
+				return usagef("merge: shard %d/%d: %v", p.Shard, p.Shards, err)
+			}
+		}
+		if k := accs[i].Missing(); k >= 0 {
+			return usagef("merge: replication %d of %s is in no part", k, first.Scenarios[i])
+		}
+	}
+	return finishCompare(ctx, e, ld, accs, first.Scenarios, compareOut{dir: dir, file: c.out, json: c.json, workers: runtime.NumCPU()})
 }

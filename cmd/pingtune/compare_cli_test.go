@@ -23,8 +23,8 @@ type compareDoc struct {
 		Name    string `json:"name"`
 		Vs      string `json:"vs"`
 		Metrics map[string]struct {
-			Mean float64    `json:"mean"`
-			CI95 [2]float64 `json:"ci95"`
+			Mean *float64    `json:"mean"` // null: a scenario had nothing to measure
+			CI95 [2]*float64 `json:"ci95"` // null: an end the data cannot fix
 		} `json:"metrics"`
 	} `json:"paired"`
 }
@@ -44,24 +44,40 @@ func compareJSON(t *testing.T, args ...string) compareDoc {
 
 // A scenario compared with itself: every paired difference is exactly 0,
 // with a 95% interval of exactly [0, 0] (the same seed and replications
-// give the same numbers, so each replication's difference is 0).
+// give the same numbers, so each replication's difference is 0, and each
+// bootstrap resample draws the same replications for both); only a pool
+// that no resample can fill leaves an end unknown.
 func TestCompareWithItselfIsExactlyZero(t *testing.T) {
 	doc := compareJSON(t, "fleet-chat-wifi-adaptive", "fleet-chat-wifi-adaptive", "-reps", "6", "-horizon", "1d")
 	if len(doc.Paired) != 1 || len(doc.Paired[0].Metrics) == 0 {
 		t.Fatalf("paired: %+v", doc.Paired)
 	}
 	for key, d := range doc.Paired[0].Metrics {
-		if d.Mean != 0 || d.CI95 != [2]float64{0, 0} {
-			t.Errorf("%s: %v %v, want exactly 0 [0, 0]", key, d.Mean, d.CI95)
+		if d.Mean == nil {
+			t.Errorf("%s: no difference", key)
+			continue
 		}
+		if *d.Mean != 0 {
+			t.Errorf("%s: mean %v, want exactly 0", key, *d.Mean)
+		}
+		for _, b := range d.CI95 {
+			if b != nil && *b != 0 {
+				t.Errorf("%s: interval end %v, want exactly 0", key, *b)
+			}
+		}
+	}
+	if _, ok := doc.Paired[0].Metrics["detect_client_s.p95"]; !ok {
+		t.Error("no pooled percentile paired")
 	}
 }
 
 // Each scenario's metrics are `run -json`'s, key for key and value for
-// value, and each paired mean is the difference of the two means.
+// value; each paired key is a path in them (levels joined by dots), and its
+// mean is the difference of the two scenarios' values there.
 func TestCompareMetricsAreRunsMetrics(t *testing.T) {
 	flags := []string{"-reps", "5", "-horizon", "1d", "-seed", "7"}
 	doc := compareJSON(t, append([]string{"fleet-chat-wifi", "fleet-chat-wifi-probe"}, flags...)...)
+	var runs [2]any
 	for i, name := range []string{"fleet-chat-wifi", "fleet-chat-wifi-probe"} {
 		code, out, errs := cli(context.Background(), append([]string{"run", name, "-json"}, flags...)...)
 		if code != 0 {
@@ -76,31 +92,64 @@ func TestCompareMetricsAreRunsMetrics(t *testing.T) {
 		if !reflect.DeepEqual(decoded(t, run.Metrics), decoded(t, doc.Scenarios[i].Metrics)) {
 			t.Errorf("%s: compare's metrics differ from run -json's", name)
 		}
-	}
-	mean := func(i int, key string) float64 {
-		var e struct{ Mean float64 }
-		raw, ok := doc.Scenarios[i].Metrics[key]
-		if !ok {
-			return 0 // an interval metric a fixed policy leaves out
-		}
-		if err := json.Unmarshal(raw, &e); err != nil {
-			t.Fatal(err)
-		}
-		return e.Mean
+		runs[i] = any(decoded(t, run.Metrics))
 	}
 	p := doc.Paired[0]
 	if p.Name != "fleet-chat-wifi-probe" || p.Vs != "fleet-chat-wifi" {
 		t.Errorf("paired %s vs %s", p.Name, p.Vs)
 	}
+	checked := 0
 	for key, d := range p.Metrics {
-		if strings.HasPrefix(key, "interval_") || key == "settle_s" {
-			continue // the fixed scenario's are its interval, not written by run
+		a, okA := at(runs[1], key)
+		b, okB := at(runs[0], key)
+		switch {
+		case strings.HasPrefix(key, "breaks.") && strings.Contains(key, "_learned_via."):
+			// run lists only the ways some break was learned: absent is 0
+		case !okA || !okB:
+			if strings.HasPrefix(key, "interval_") || key == "settle_s" || key == "unsettled" {
+				continue // the fixed scenario's are its interval, not written by run
+			}
+			t.Errorf("%s: not a path in run's metrics", key)
+			continue
 		}
-		want := mean(1, key) - mean(0, key)
-		if math.Abs(d.Mean-want) > 1e-6*math.Max(1, math.Abs(want)) {
-			t.Errorf("%s: paired mean %v, the means differ by %v", key, d.Mean, want)
+		if d.Mean == nil {
+			t.Errorf("%s: no difference", key)
+			continue
+		}
+		want := a - b
+		if math.Abs(*d.Mean-want) > 1e-6*math.Max(1, math.Abs(want)) {
+			t.Errorf("%s: paired mean %v, the values differ by %v", key, *d.Mean, want)
+		}
+		checked++
+	}
+	for _, key := range []string{"detect_client_s.p95", "pushes.latency_s.p50", "pushes.sent", "app_kills", "breaks.by_cause.nat",
+		"battery_pct_per_day_worst_decile", "recover_s.p99", "wakeups_by_cause_per_hour.push"} {
+		if _, ok := p.Metrics[key]; !ok {
+			t.Errorf("%s not paired", key)
 		}
 	}
+	if checked < 50 {
+		t.Errorf("only %d paired keys checked", checked)
+	}
+}
+
+// at is the number at a dotted path in decoded JSON (an estimate's mean for
+// an estimate), and whether there is one.
+func at(v any, path string) (float64, bool) {
+	for _, k := range strings.Split(path, ".") {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return 0, false
+		}
+		if v, ok = m[k]; !ok {
+			return 0, false
+		}
+	}
+	if m, ok := v.(map[string]any); ok {
+		v = m["mean"]
+	}
+	f, ok := v.(float64)
+	return f, ok
 }
 
 // Scenarios that differ in horizon or replications are a usage error
@@ -171,4 +220,22 @@ func decoded(t *testing.T, m map[string]json.RawMessage) map[string]any {
 		out[k] = v
 	}
 	return out
+}
+
+// The table and the JSON of compare for the fleet built-ins, small enough
+// to run in a test: every metric, the paired differences and their
+// intervals, byte for byte.
+func TestCompareGolden(t *testing.T) {
+	args := []string{"compare", "fleet-chat-wifi", "fleet-chat-wifi-adaptive", "fleet-chat-wifi-probe", "-reps", "12", "-horizon", "2d"}
+	for _, tc := range []struct{ file, flag string }{{"compare/fleet.txt", ""}, {"compare/fleet.json", "-json"}} {
+		a := args
+		if tc.flag != "" {
+			a = append(append([]string{}, args...), tc.flag)
+		}
+		code, out, errs := pingtune(t, a...)
+		if code != exitOK {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		golden(t, tc.file, out)
+	}
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"pingtune/compare"
 	"pingtune/internal/atomicfile"
 	"pingtune/scenarios"
 	"pingtune/stats"
@@ -45,7 +46,7 @@ func (s shardSpec) reps(reps int) int {
 	return (reps - s.K + s.N - 1) / s.N
 }
 
-// part is what one shard of `run` or `sweep` writes and `merge` reads: the
+// part is what one shard of `run`, `sweep` or `compare` writes and `merge` reads: the
 // command (verb, scenario argument and the flags that shape the work), a
 // digest of the scenario as resolved with them, and one accumulator per
 // interval holding the shard's replications.
@@ -61,6 +62,10 @@ type part struct {
 	Shards       int               `json:"shards"`
 	IntervalsNs  []time.Duration   `json:"intervals_ns"`
 	States       []stats.AccState  `json:"states"`
+	// A sharded compare's: every scenario argument, and for each its
+	// summary and per-replication values (States and IntervalsNs stay empty).
+	Scenarios []string        `json:"scenarios,omitempty"`
+	Compare   []compare.State `json:"compare,omitempty"`
 }
 
 // workFlags are the flags that decide what a shard computes; merge applies
@@ -165,7 +170,8 @@ func readPart(path string) (*part, error) {
 	return &p, nil
 }
 
-// writeSweepPart writes a sharded sweep's part into dir, creating it.
+// writeSweepPart writes a sharded sweep's (or compare's) part into dir,
+// creating it.
 func writeSweepPart(dir string, p *part) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err

@@ -143,3 +143,105 @@ func TestMergeRefusesMismatchedParts(t *testing.T) {
 		t.Errorf("-shard 2/2: exit %d, %q", code, stderr)
 	}
 }
+
+// Sharded three ways and merged, `compare -json` prints the bytes of the
+// unsharded compare, and `compare -out` writes the same files, whether the
+// parts went to files (-o) or directories (-out).
+func TestShardedCompareMergesToTheSameBytes(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	base := []string{"compare", "fleet-chat-wifi", "fleet-chat-wifi-adaptive", "fleet-chat-wifi-probe", "-reps", "8", "-horizon", "1d"}
+	code, whole, stderr := cli(ctx, append(base, "-json", "-workers", "2")...)
+	if code != 0 {
+		t.Fatalf("compare: exit %d: %s", code, stderr)
+	}
+	wholeDir := filepath.Join(dir, "whole")
+	if code, _, stderr := cli(ctx, append(base, "-out", wholeDir)...); code != 0 {
+		t.Fatalf("compare -out: exit %d: %s", code, stderr)
+	}
+	var parts []string
+	for k := range 3 {
+		shard := []string{"-shard", string(rune('0'+k)) + "/3", "-workers", "1"}
+		p := filepath.Join(dir, "part"+string(rune('0'+k)))
+		if k == 1 {
+			shard = append(shard, "-out", p) // a directory holding the part
+		} else {
+			p += ".json"
+			shard = append(shard, "-o", p)
+		}
+		if code, _, stderr := cli(ctx, append(base, shard...)...); code != 0 {
+			t.Fatalf("shard %d: exit %d: %s", k, code, stderr)
+		}
+		parts = append(parts, p)
+	}
+	code, merged, stderr := cli(ctx, "merge", "-json", parts[2], parts[0], parts[1])
+	if code != 0 {
+		t.Fatalf("merge: exit %d: %s", code, stderr)
+	}
+	if merged != whole {
+		t.Fatalf("merged output differs from the unsharded compare:\n%s\nwant\n%s", merged, whole)
+	}
+	mergedDir := filepath.Join(dir, "merged")
+	if code, _, stderr := cli(ctx, append([]string{"merge", "-out", mergedDir}, parts...)...); code != 0 {
+		t.Fatalf("merge -out: exit %d: %s", code, stderr)
+	}
+	entries, err := os.ReadDir(wholeDir)
+	if err != nil || len(entries) != 4 {
+		t.Fatalf("unsharded compare wrote %d files: %v", len(entries), err)
+	}
+	for _, en := range entries {
+		a, _ := os.ReadFile(filepath.Join(wholeDir, en.Name()))
+		b, err := os.ReadFile(filepath.Join(mergedDir, en.Name()))
+		if err != nil || !bytes.Equal(a, b) {
+			t.Errorf("%s differs between the unsharded and the merged compare (%v)", en.Name(), err)
+		}
+	}
+}
+
+// merge refuses the parts of compares that differ in their scenarios or
+// seeds, and a compare part missing a shard, with exit 2 and no output.
+func TestMergeRefusesMismatchedCompareParts(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	part := func(name string, args ...string) string {
+		p := filepath.Join(dir, name)
+		args = append([]string{"compare", "-reps", "4", "-horizon", "6h", "-o", p}, args...)
+		if code, _, stderr := cli(ctx, args...); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+		return p
+	}
+	a0 := part("a0", "fleet-chat-wifi", "fleet-chat-wifi-probe", "-shard", "0/2")
+	a1 := part("a1", "fleet-chat-wifi", "fleet-chat-wifi-probe", "-shard", "1/2")
+	other := part("other", "fleet-chat-wifi", "fleet-chat-wifi-adaptive", "-shard", "1/2")
+	seed := part("seed", "fleet-chat-wifi", "fleet-chat-wifi-probe", "-shard", "1/2", "-seed", "3")
+	run := filepath.Join(dir, "run")
+	if code, _, stderr := cli(ctx, "run", "fleet-chat-wifi", "-reps", "4", "-horizon", "6h", "-shard", "1/2", "-o", run); code != 0 {
+		t.Fatalf("run part: %s", stderr)
+	}
+	for _, tc := range []struct {
+		name  string
+		parts []string
+		want  string
+	}{
+		{"other scenarios", []string{a0, other}, "another command or scenario"},
+		{"different seeds", []string{a0, seed}, "seed"},
+		{"a run's part", []string{a0, run}, "another command or scenario"},
+		{"a missing shard", []string{a1}, "shard 0/2 is missing"},
+		{"a duplicate shard", []string{a0, a1, a1}, "shard 1/2 twice"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := filepath.Join(dir, "merged-"+strings.ReplaceAll(tc.name, " ", "-"))
+			code, _, stderr := cli(ctx, append([]string{"merge", "-out", out}, tc.parts...)...)
+			if code != exitUsage || !strings.Contains(stderr, tc.want) {
+				t.Errorf("exit %d, %q; want exit %d mentioning %q", code, stderr, exitUsage, tc.want)
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Error("an output directory was written")
+			}
+		})
+	}
+	if code, _, stderr := cli(ctx, "compare", "fleet-chat-wifi", "fleet-chat-wifi-probe", "-shard", "0/2"); code != exitUsage || !strings.Contains(stderr, "-o FILE") {
+		t.Errorf("-shard without -o or -out: exit %d, %q", code, stderr)
+	}
+}
