@@ -1,54 +1,12 @@
 package stats
 
 import (
-	"encoding/json"
 	"math"
 	"testing"
 	"time"
 
-	"pingtune/internal/testcfg"
 	"pingtune/sim"
 )
-
-// TestColumnsMatchSummarize: each per-replication column has, as its mean,
-// the mean results.json gives under the same key, so a paired comparison
-// subtracts the very numbers run reports.
-func TestColumnsMatchSummarize(t *testing.T) {
-	cfg := testcfg.Classic()
-	cfg.Horizon = 2 * 24 * time.Hour
-	cfg.App.Policy = sim.Policy{Kind: sim.PolicyAdaptive, Adaptive: sim.MarsAdaptive()}
-	results := make([]sim.Result, 4)
-	for rep := range results {
-		r, err := sim.Run(&cfg, rep, sim.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		results[rep] = r
-	}
-	p := Summarize(&cfg, results)
-	data, err := json.Marshal(p.Metrics)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(data, &m); err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range Columns(&cfg, results) {
-		raw, ok := m[c.Key]
-		if !ok {
-			t.Errorf("%s: not in results.json", c.Key)
-			continue
-		}
-		var e Estimate
-		if err := json.Unmarshal(raw, &e); err != nil {
-			t.Fatalf("%s: %v", c.Key, err)
-		}
-		if got := MeanCI(c.Values).Mean; got != e.Mean {
-			t.Errorf("%s: column mean %v, results.json %v", c.Key, got, e.Mean)
-		}
-	}
-}
 
 // TestIntervalOverTime: a replication of 10 h at 5 min for 2 h, 10 min for
 // 7 h and 20 min for the last hour has a time-weighted mean of
