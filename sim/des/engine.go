@@ -131,10 +131,23 @@ func (e *Engine) At(at time.Duration, kind Kind, arg int64) Timer {
 	s.gen++
 	s.kind, s.arg = kind, arg
 	s.late, s.dead = false, false
-	j := len(e.heap)
-	e.heap = e.heap[:j+1]
-	e.up(j, entry{at: at, seq: e.seq, slot: i})
+	x := entry{at: at, seq: e.seq, slot: i}
 	e.seq++
+	// up, by hand: At is the engine's hottest path.
+	j := len(e.heap)
+	h := e.heap[:j+1]
+	e.heap = h
+	for j > 0 {
+		p := (j - 1) / arity
+		if !x.before(&h[p]) {
+			break
+		}
+		h[j] = h[p]
+		e.slots[h[j].slot].pos = int32(j)
+		j = p
+	}
+	h[j] = x
+	s.pos = int32(j)
 	return Timer{slot: i, gen: s.gen}
 }
 
@@ -292,7 +305,36 @@ func (e *Engine) Next(until time.Duration) (Event, bool, error) {
 			return Event{}, false, fmt.Errorf("%w (%d events by %v)", ErrMaxEvents, e.fired, e.now)
 		}
 		ev := Event{At: top.at, Kind: s.kind, Arg: s.arg}
-		e.popTop()
+		// popTop and down, by hand: Next is the engine's other hot path.
+		n := len(e.heap) - 1
+		x := e.heap[n]
+		h := e.heap[:n]
+		e.heap = h
+		if n > 0 {
+			i := 0
+			for {
+				l := arity*i + 1
+				if l >= n {
+					break
+				}
+				j := l
+				for c, end := l+1, min(l+arity, n); c < end; c++ {
+					if h[c].before(&h[j]) {
+						j = c
+					}
+				}
+				if !h[j].before(&x) {
+					break
+				}
+				h[i] = h[j]
+				e.slots[h[i].slot].pos = int32(i)
+				i = j
+			}
+			h[i] = x
+			e.slots[x.slot].pos = int32(i)
+		}
+		s.pos = -1
+		e.free = append(e.free, top.slot)
 		e.now = ev.At
 		e.fired++
 		return ev, true, nil
