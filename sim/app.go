@@ -59,6 +59,12 @@ func (w *World) onKeepalive() {
 }
 
 func (w *World) onHeartbeat() {
+	if c := w.current(); c != nil && c.open && !w.pingOut && w.timerDriven() {
+		// The ping sets the next heartbeat itself; setting it here too
+		// would only be moved there (to the same time and a later sequence).
+		w.sendPing()
+		return
+	}
 	w.eng.Set(&w.heartbeat, later(w.now(), w.pingInterval()), evHeartbeat, 0)
 	w.beat()
 }
@@ -133,9 +139,13 @@ func (w *World) busy() bool {
 // on. The event loop calls it after every event, so no rule needs to
 // remember to, and none can suspend the app halfway through handling one.
 func (w *World) settle() {
-	if w.appState() != Background || w.cfg.Platform.AlwaysAwake {
-		return
+	if w.appState() == Background && !w.cfg.Platform.AlwaysAwake {
+		w.settleBackground()
 	}
+}
+
+// settleBackground is settle for an app in the background.
+func (w *World) settleBackground() {
 	if w.taskHeld && w.endsWhenDone() && !w.busy() {
 		w.endTask()
 	}

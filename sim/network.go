@@ -69,10 +69,14 @@ func (w *World) onHandoverGenerator() {
 // mapping. Without a mapping only a connect (create) gets through, making one.
 // With no NAT configured everything passes.
 func (w *World) natCross(id int, create bool) bool {
-	idle := w.natIdle
-	if idle <= 0 {
+	if w.natIdle <= 0 {
 		return true
 	}
+	return w.natMapping(id, create)
+}
+
+// natMapping is natCross through a NAT.
+func (w *World) natMapping(id int, create bool) bool {
 	if w.natConn != id {
 		if !create {
 			return false // a NAT drops a mid-connection packet it has no mapping for
@@ -80,7 +84,7 @@ func (w *World) natCross(id int, create bool) bool {
 		w.natConn = id
 		w.setState(LaneNAT, 0)
 	}
-	w.eng.Set(&w.natTimer, later(w.now(), idle), evNATExpire, 0)
+	w.eng.Set(&w.natTimer, later(w.now(), w.natIdle), evNATExpire, 0)
 	return true
 }
 

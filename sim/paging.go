@@ -13,8 +13,16 @@ import "time"
 // waitForPaging holds downlink packet p for the radio's next paging occasion
 // if the radio sleeps; it reports whether it did (evAtDevice then resumes it).
 func (w *World) waitForPaging(p int32) bool {
+	if w.cfg.Radio.PagingCycle <= 0 {
+		return false
+	}
+	return w.pageFor(p)
+}
+
+// pageFor is waitForPaging on a radio with a paging cycle.
+func (w *World) pageFor(p int32) bool {
 	cycle := w.cfg.Radio.PagingCycle
-	if cycle <= 0 || !w.paged() {
+	if !w.paged() {
 		return false
 	}
 	wait := time.Duration(w.rng[streamPaging].Int64N(int64(cycle)))

@@ -23,9 +23,13 @@ func (w *World) startPolicy() {
 
 // observe passes what the client saw to the policy and applies its answer.
 func (w *World) observe(o observation, gap time.Duration) {
-	if !w.adaptiveRun() {
-		return
+	if w.adaptiveRun() {
+		w.observeAdaptive(o, gap)
 	}
+}
+
+// observeAdaptive is observe under a policy that may move the interval.
+func (w *World) observeAdaptive(o observation, gap time.Duration) {
 	w.policy.observe(o, gap)
 	if w.res.SettledAt == Unresolved && w.policy.settled() && !w.draining {
 		w.res.SettledAt = w.now()

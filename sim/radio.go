@@ -52,8 +52,27 @@ func (w *World) radioPower() float64 {
 func (w *World) radioEnter(s RadioState, stage int) {
 	w.radioClose()
 	w.radio.stage = stage
+	if c := &w.lanes[LaneRadio]; w.tracer == nil && radioMoves[c.state&3]>>s&1 != 0 {
+		// setState, for a legal change that nothing traces.
+		c.close(w.now())
+		c.state = uint8(s)
+		return
+	}
 	w.setState(LaneRadio, uint8(s))
 }
+
+// radioMoves is legal[LaneRadio] as bit masks: bit to of radioMoves[from]
+// is set when the radio may go from from to to.
+var radioMoves = func() (m [NumRadioStates]uint8) {
+	for from, tos := range legal[LaneRadio] {
+		for to, ok := range tos {
+			if ok {
+				m[from] |= 1 << to
+			}
+		}
+	}
+	return m
+}()
 
 // radioClose books the energy of the current state up to now: the state's
 // power (radioPower) times its time in seconds.

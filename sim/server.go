@@ -14,8 +14,13 @@ func (w *World) openSession(id int) {
 // heard: a packet from the client arrived; the idle timer starts again.
 func (w *World) heard() {
 	if w.idleTimeout > 0 {
-		w.eng.Set(&w.idleTimer, later(w.now(), w.idleTimeout), evIdleTimeout, 0)
+		w.armIdleTimer()
 	}
+}
+
+// armIdleTimer starts the server's idle timer again.
+func (w *World) armIdleTimer() {
+	w.eng.Set(&w.idleTimer, later(w.now(), w.idleTimeout), evIdleTimeout, 0)
 }
 
 // serverCloses ends the server's session; if its connection had broken, this

@@ -129,19 +129,28 @@ func (w *World) setState(l Lane, to uint8) {
 		return
 	}
 	if !legal[l][from][to] {
-		panic(invariantError(fmt.Sprintf("illegal %s transition %s → %s at %v",
-			l, l.StateName(from), l.StateName(to), w.now())))
+		w.illegal(l, from, to)
 	}
-	now := w.now()
-	c.close(now)
+	c.close(w.now())
 	c.state = to
 	if w.tracer != nil {
-		e := TraceEvent{Kind: TraceState, Lane: l, From: from, To: to}
-		if l == LaneRadio {
-			e.ID = int64(w.radio.stage)
-		}
-		w.emit(e)
+		w.traceState(l, from, to)
 	}
+}
+
+// illegal panics on a transition the model does not allow: a bug.
+func (w *World) illegal(l Lane, from, to uint8) {
+	panic(invariantError(fmt.Sprintf("illegal %s transition %s → %s at %v",
+		l, l.StateName(from), l.StateName(to), w.now())))
+}
+
+// traceState reports a state change to the tracer.
+func (w *World) traceState(l Lane, from, to uint8) {
+	e := TraceEvent{Kind: TraceState, Lane: l, From: from, To: to}
+	if l == LaneRadio {
+		e.ID = int64(w.radio.stage)
+	}
+	w.emit(e)
 }
 
 // state is the current state of lane l.

@@ -328,7 +328,7 @@ func (w *World) start() {
 }
 
 func (w *World) dispatch(ev des.Event) {
-	if w.lazyRadio {
+	if w.lazyRadio && w.radio.due && w.radio.next <= ev.At {
 		w.radioCatchUp(ev.At)
 	}
 	if w.draining && generator(ev.Kind) {

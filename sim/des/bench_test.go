@@ -34,3 +34,53 @@ func BenchmarkHold(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPingPattern is the engine's share of one always-awake heartbeat
+// (the analytic always-awake job): the heartbeat fires and sets the next one
+// five minutes on, the ping waits for the radio's promotion, hops to the
+// server and back (one event a hop), and its pong cancels the ping timeout;
+// a restart generator waits a day ahead. It reports ns per ping.
+func BenchmarkPingPattern(b *testing.B) {
+	const (
+		kHeartbeat Kind = iota
+		kUplink
+		kAtServer
+		kDownlink
+		kTimeout
+		kRestart
+	)
+	var e Engine
+	var heartbeat, timeout Timer
+	b.ReportAllocs()
+	for b.Loop() {
+		if e.Len() == 0 || e.Now() > 1000*time.Hour { // a new run, well before the clock could overflow
+			e.Reset(0)
+			heartbeat, timeout = Timer{}, Timer{}
+			e.Set(&heartbeat, 5*time.Minute, kHeartbeat, 0)
+			e.At(24*time.Hour, kRestart, 0)
+		}
+		for {
+			ev, _, _ := e.Next(1 << 62)
+			now := ev.At
+			switch ev.Kind {
+			case kHeartbeat:
+				e.At(now+260*time.Millisecond, kUplink, 0)
+				e.Set(&timeout, now+30*time.Second, kTimeout, 0)
+				e.Set(&heartbeat, now+5*time.Minute, kHeartbeat, 0)
+				continue
+			case kUplink:
+				e.At(now+40*time.Millisecond, kAtServer, 0)
+				continue
+			case kAtServer:
+				e.At(now+40*time.Millisecond, kDownlink, 0)
+				continue
+			case kDownlink:
+				e.Stop(&timeout)
+			case kRestart:
+				e.At(now+24*time.Hour, kRestart, 0)
+				continue
+			}
+			break
+		}
+	}
+}

@@ -9,17 +9,20 @@
 //
 // The queue is a 4-ary heap of (time, sequence, slot) entries, keys inline,
 // sifted by moving a hole rather than by swaps, with each slot remembering
-// its heap position. A timer moved later, or cancelled, keeps its place until
-// that place comes up (then it is moved, or dropped), so the model's timers
-// that move on every packet cost no heap work per packet; a cancelled entry
-// lingers at most until its old time. Slots are recycled through a free
-// list: once the heap has grown to the run's peak size, scheduling allocates
-// nothing.
+// its heap position. An event that comes out before everything pending when
+// it is scheduled (a packet's next hop, mostly) is kept out of the heap as
+// its head, and leaves without sifting. A timer moved later, or cancelled,
+// keeps its place until that place comes up (then it is moved, or dropped),
+// so the model's timers that move on every packet cost no heap work per
+// packet; a cancelled entry lingers at most until its old time. Slots are
+// recycled through a free list: once the heap has grown to the run's peak
+// size, scheduling allocates nothing.
 package des
 
 import (
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"time"
 )
@@ -62,6 +65,9 @@ type slot struct {
 	kind Kind
 }
 
+// headPos is the pos of the slot whose entry is the engine's head.
+const headPos = math.MaxInt32
+
 // entry is one heap element: its key, kept inline so that sifting compares
 // neighbouring entries without going through the slots, and its slot.
 type entry struct {
@@ -78,10 +84,15 @@ func (a *entry) before(b *entry) bool {
 // Engine is a virtual clock with a queue of pending events. The zero value is
 // ready to use, with no event cap.
 type Engine struct {
-	now       time.Duration
-	seq       uint64
-	slots     []slot
-	heap      []entry // a 4-ary min-heap by (at, seq) (arity)
+	now   time.Duration
+	seq   uint64
+	slots []slot
+	heap  []entry // a 4-ary min-heap by (at, seq) (arity)
+	// head, when hasHead, comes out before every entry of the heap and is
+	// kept out of it: an event scheduled to come next (a packet's next
+	// hop) goes in and out without sifting.
+	head      entry
+	hasHead   bool
 	free      []int32
 	fired     int64
 	maxEvents int64
@@ -97,7 +108,7 @@ func New(maxEvents int64) *Engine {
 // Reset empties the queue and rewinds the clock, keeping the memory for reuse.
 func (e *Engine) Reset(maxEvents int64) {
 	e.now, e.seq, e.fired, e.maxEvents, e.dead = 0, 0, 0, maxEvents, 0
-	e.heap = e.heap[:0]
+	e.heap, e.hasHead = e.heap[:0], false
 	e.free = e.free[:0]
 	for i := range e.slots {
 		e.slots[i].gen++
@@ -114,7 +125,13 @@ func (e *Engine) Now() time.Duration { return e.now }
 func (e *Engine) Fired() int64 { return e.fired }
 
 // Len is the number of pending events.
-func (e *Engine) Len() int { return len(e.heap) - e.dead }
+func (e *Engine) Len() int {
+	n := len(e.heap) - e.dead
+	if e.hasHead {
+		n++
+	}
+	return n
+}
 
 // At schedules an event at absolute time at, which must not be in the past.
 func (e *Engine) At(at time.Duration, kind Kind, arg int64) Timer {
@@ -131,10 +148,33 @@ func (e *Engine) At(at time.Duration, kind Kind, arg int64) Timer {
 	s.gen++
 	s.kind, s.arg = kind, arg
 	s.late, s.dead = false, false
-	j := len(e.heap)
-	e.heap = e.heap[:j+1]
-	e.up(j, entry{at: at, seq: e.seq, slot: i})
+	x := entry{at: at, seq: e.seq, slot: i}
 	e.seq++
+	if !e.hasHead {
+		if len(e.heap) == 0 || x.before(&e.heap[0]) {
+			e.head, e.hasHead, s.pos = x, true, headPos
+			return Timer{slot: i, gen: s.gen}
+		}
+	} else if x.before(&e.head) {
+		e.evict()
+		e.head, e.hasHead, s.pos = x, true, headPos
+		return Timer{slot: i, gen: s.gen}
+	}
+	// up, by hand: At is the engine's hottest path.
+	j := len(e.heap)
+	h := e.heap[:j+1]
+	e.heap = h
+	for j > 0 {
+		p := (j - 1) / arity
+		if !x.before(&h[p]) {
+			break
+		}
+		h[j] = h[p]
+		e.slots[h[j].slot].pos = int32(j)
+		j = p
+	}
+	h[j] = x
+	s.pos = int32(j)
 	return Timer{slot: i, gen: s.gen}
 }
 
@@ -145,6 +185,38 @@ func (e *Engine) grow() {
 		e.free = append(e.free, int32(len(e.slots)-1))
 	}
 	e.heap = slices.Grow(e.heap, 1)
+}
+
+// push files x as the head if it comes out first, else in the heap.
+func (e *Engine) push(x entry) {
+	if !e.hasHead && (len(e.heap) == 0 || x.before(&e.heap[0])) {
+		e.head, e.hasHead = x, true
+		e.slots[x.slot].pos = headPos
+		return
+	}
+	if e.hasHead && x.before(&e.head) {
+		e.evict()
+		e.head, e.hasHead = x, true
+		e.slots[x.slot].pos = headPos
+		return
+	}
+	e.insert(x)
+}
+
+// insert puts x in the heap.
+func (e *Engine) insert(x entry) {
+	j := len(e.heap)
+	if j == cap(e.heap) {
+		e.heap = slices.Grow(e.heap, 1) // only while the heap grows to its peak
+	}
+	e.heap = e.heap[:j+1]
+	e.up(j, x)
+}
+
+// evict moves the head into the heap (to its top: it comes out first).
+func (e *Engine) evict() {
+	e.hasHead = false
+	e.insert(e.head)
 }
 
 // live returns the slot of a pending timer, or nil.
@@ -165,8 +237,11 @@ func (e *Engine) Pending(t Timer) bool { return e.live(t) != nil }
 // When returns the time t is due, and whether it is pending.
 func (e *Engine) When(t Timer) (time.Duration, bool) {
 	if s := e.live(t); s != nil {
-		if s.late {
+		switch {
+		case s.late:
 			return s.due, true
+		case s.pos == headPos:
+			return e.head.at, true
 		}
 		return e.heap[s.pos].at, true
 	}
@@ -212,6 +287,17 @@ func (e *Engine) Reschedule(t Timer, at time.Duration) bool {
 func (e *Engine) move(s *slot, i int32, at time.Duration) {
 	seq := e.seq
 	e.seq++
+	x := entry{at: at, seq: seq, slot: i}
+	if s.pos == headPos {
+		if len(e.heap) == 0 || x.before(&e.heap[0]) {
+			// Still first: the head takes its new key in place.
+			e.head.at, e.head.seq, s.late = at, seq, false
+			return
+		}
+		// Later than the heap's top, so later than its key: postponed.
+		s.due, s.dueSeq, s.late = at, seq, true
+		return
+	}
 	if at >= e.heap[s.pos].at {
 		if arity*int(s.pos)+1 >= len(e.heap) {
 			// A leaf: a later key keeps the heap in order where it is.
@@ -222,7 +308,10 @@ func (e *Engine) move(s *slot, i int32, at time.Duration) {
 		return
 	}
 	s.late = false
-	e.up(int(s.pos), entry{at: at, seq: seq, slot: i})
+	if e.hasHead && x.before(&e.head) {
+		e.evict() // may move s in the heap
+	}
+	e.up(int(s.pos), x)
 }
 
 // past panics on an event scheduled before now: a bug in the model.
@@ -268,6 +357,29 @@ func (e *Engine) Stop(t *Timer) {
 // the clock to it. When nothing is due by then it advances the clock to until
 // and returns false. Past the event cap it returns ErrMaxEvents.
 func (e *Engine) Next(until time.Duration) (Event, bool, error) {
+	for e.hasHead {
+		top := e.head
+		s := &e.slots[top.slot]
+		if s.dead || s.late {
+			e.tidyHead(s)
+			continue
+		}
+		if top.at > until {
+			if until > e.now {
+				e.now = until
+			}
+			return Event{}, false, nil
+		}
+		if e.maxEvents > 0 && e.fired >= e.maxEvents {
+			return Event{}, false, fmt.Errorf("%w (%d events by %v)", ErrMaxEvents, e.fired, e.now)
+		}
+		e.hasHead = false
+		s.pos = -1
+		e.free = append(e.free, top.slot)
+		e.now = top.at
+		e.fired++
+		return Event{At: top.at, Kind: s.kind, Arg: s.arg}, true, nil
+	}
 	for len(e.heap) > 0 {
 		top := e.heap[0]
 		s := &e.slots[top.slot]
@@ -292,7 +404,36 @@ func (e *Engine) Next(until time.Duration) (Event, bool, error) {
 			return Event{}, false, fmt.Errorf("%w (%d events by %v)", ErrMaxEvents, e.fired, e.now)
 		}
 		ev := Event{At: top.at, Kind: s.kind, Arg: s.arg}
-		e.popTop()
+		// popTop and down, by hand: Next is the engine's other hot path.
+		n := len(e.heap) - 1
+		x := e.heap[n]
+		h := e.heap[:n]
+		e.heap = h
+		if n > 0 {
+			i := 0
+			for {
+				l := arity*i + 1
+				if l >= n {
+					break
+				}
+				j := l
+				for c, end := l+1, min(l+arity, n); c < end; c++ {
+					if h[c].before(&h[j]) {
+						j = c
+					}
+				}
+				if !h[j].before(&x) {
+					break
+				}
+				h[i] = h[j]
+				e.slots[h[i].slot].pos = int32(i)
+				i = j
+			}
+			h[i] = x
+			e.slots[x.slot].pos = int32(i)
+		}
+		s.pos = -1
+		e.free = append(e.free, top.slot)
 		e.now = ev.At
 		e.fired++
 		return ev, true, nil
@@ -301,6 +442,22 @@ func (e *Engine) Next(until time.Duration) (Event, bool, error) {
 		e.now = until
 	}
 	return Event{}, false, nil
+}
+
+// tidyHead handles a head that is not an event to return: a cancelled
+// timer leaves, and a postponed one moves to its due place.
+func (e *Engine) tidyHead(s *slot) {
+	i := e.head.slot
+	e.hasHead = false
+	if s.dead {
+		s.dead = false
+		e.dead--
+		s.pos = -1
+		e.free = append(e.free, i)
+		return
+	}
+	s.late = false
+	e.push(entry{at: s.due, seq: s.dueSeq, slot: i})
 }
 
 // arity is the heap's fan-out: a 4-ary heap is shallower than a binary one
