@@ -1,13 +1,17 @@
 package main
 
-// default.pgo, beside this file, is the CPU profile the go command uses by
-// default (-pgo=auto) to optimise this binary: profile-guided inlining and
-// devirtualisation of the hot paths, which the profile names. It is the
-// profile of BenchmarkCLIMix (pgo_bench_test.go), a representative mix of
-// commands; pgo.sh regenerates it after a change to the hot paths:
+// pingtune.pgo, beside this file, is a CPU profile for profile-guided
+// optimisation of this binary (inlining and devirtualisation of the hot
+// paths the profile names): the profile of BenchmarkCLIMix
+// (pgo_bench_test.go), a representative mix of commands. Build with it:
+//
+//	go build -pgo=cmd/pingtune/pingtune.pgo ./cmd/pingtune
+//
+// It is deliberately not named default.pgo: the go command would then
+// rebuild the standard library and every dependency for each plain build
+// and test of this package. pgo.sh regenerates it after a change to the hot
+// paths:
 //
 //	go generate ./cmd/pingtune
-//
-// Build with -pgo=off to leave it out.
 
 //go:generate sh pgo.sh

@@ -12,7 +12,7 @@ import (
 // cliMix is a representative mix of command lines: every built-in's run,
 // sweeps with their plots and reports on a suspending and an always-awake
 // platform, a three-way compare, and an always-awake run at a short
-// interval (the analytic always-awake job's kind of work). default.pgo is
+// interval (the analytic always-awake job's kind of work). pingtune.pgo is
 // the CPU profile of BenchmarkCLIMix (pgo.go).
 func cliMix(dir string) [][]string {
 	var mix [][]string
