@@ -45,6 +45,9 @@ func (w *World) keepaliveGap() time.Duration {
 }
 
 func (w *World) onKeepalive() {
+	if w.cfg.Platform.IsAndroid() && !w.alarmMayFire() {
+		return // held for the maintenance window or the while-idle limit (doze_rules.go)
+	}
 	w.eng.Set(&w.keepalive, later(w.now(), w.keepaliveGap()), evKeepalive, 0)
 	w.event(TraceKeepalive, 0, 0, 0)
 	// The handler runs in the foreground too; the ping it sends keeps the
@@ -64,7 +67,13 @@ func (w *World) onHeartbeat() {
 }
 
 // beat is one heartbeat: ping if connected, otherwise try to reconnect.
+// While Doze blocks the network the app waits for it (doze_rules.go).
 func (w *World) beat() {
+	if w.netBlocked() {
+		w.netWaiting = true
+		return
+	}
+	w.netWaiting = false
 	if c := w.current(); c != nil && c.open {
 		if !w.pingOut {
 			w.sendPing()
@@ -78,6 +87,9 @@ func (w *World) beat() {
 func (w *World) wake(cause WakeCause) {
 	if w.appState() != Suspended {
 		panic(invariantError("a wakeup from " + LaneApp.StateName(uint8(w.appState()))))
+	}
+	if cause != WakeUser && w.wakelocksIgnored() {
+		panic(invariantError("a " + cause.String() + " wakeup while Doze ignores the app's wakelocks"))
 	}
 	w.res.Wakeups[cause]++
 	w.event(TraceWakeup, uint8(cause), 0, 0)
@@ -133,6 +145,9 @@ func (w *World) busy() bool {
 // on. The event loop calls it after every event, so no rule needs to
 // remember to, and none can suspend the app halfway through handling one.
 func (w *World) settle() {
+	if w.check && w.cfg.Platform.IsAndroid() {
+		w.checkDevice()
+	}
 	if w.appState() != Background || w.cfg.Platform.AlwaysAwake {
 		return
 	}
@@ -201,6 +216,10 @@ func (w *World) onTaskWarning() {
 
 // onTaskLimit is the watchdog: a task still held at its limit kills the app.
 func (w *World) onTaskLimit() {
+	if w.cfg.Platform.IsAndroid() {
+		w.wakelockTimeout()
+		return
+	}
 	if w.holdsTask() && w.appState() == Background {
 		w.kill()
 	}
@@ -297,6 +316,9 @@ func (w *World) enterForeground(length time.Duration) {
 		w.setState(LaneApp, uint8(Foreground))
 		w.launched()
 	}
+	if w.cfg.Platform.IsAndroid() {
+		w.screenOn() // Doze ends before the app runs (device_state.go)
+	}
 	// The platform does not count background time while the app is in use.
 	w.eng.Stop(&w.budgetTimer)
 	w.eng.Stop(&w.taskWarn)
@@ -325,5 +347,8 @@ func (w *World) leaveForeground() {
 		w.startTaskClock() // a task held since before the session runs again
 	} else {
 		w.beginTask()
+	}
+	if w.cfg.Platform.IsAndroid() {
+		w.screenMayGoOff()
 	}
 }

@@ -81,14 +81,14 @@ func (w *World) closeHorizon() {
 	r := &w.res
 	r.Promotions = w.radio.promotions
 	w.books = horizonBooks{counters: r.Counters, lanes: w.lanes, radio: w.radio, unaware: w.unawareAt(now)}
-	r.AppTime = w.lanes[LaneApp].total
+	r.AppTime = [NumAppStates]time.Duration(w.lanes[LaneApp].total[:NumAppStates])
 	r.UpTime = w.lanes[LaneConn].total[ConnUp]
 	if !w.cfg.Platform.AlwaysAwake {
 		r.CPUTime = r.AppTime[Background]
 	}
 	r.CPUJ = w.cfg.Device.CPUPower * r.CPUTime.Seconds()
 	r.RadioJ = w.radio.energy
-	r.RadioTime = w.lanes[LaneRadio].total
+	r.RadioTime = [NumRadioStates]time.Duration(w.lanes[LaneRadio].total[:NumRadioStates])
 	w.draining = true
 	w.event(TraceHorizon, 0, 0, 0)
 }
