@@ -75,7 +75,7 @@ func AndroidDoze() Doze {
 		Light: true, LightAfterInactive: 4 * time.Minute, LightIdle: 5 * time.Minute, LightMaxIdle: 15 * time.Minute,
 		LightIdleFactor: 2, LightMinMaintenance: 5 * time.Second, LightMaintenanceBudget: time.Minute,
 		LightMaintenanceWork: Fixed(5 * time.Second),
-		WhileIdleGap: 9 * time.Minute, WhileIdleQuota: 72, WhileIdleWindow: time.Hour,
+		WhileIdleGap:         9 * time.Minute, WhileIdleQuota: 72, WhileIdleWindow: time.Hour,
 		IdleKillsSockets: true, AlarmAllowlist: 10 * time.Second, FCMAllowlist: 10 * time.Second,
 	}
 }

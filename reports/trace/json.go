@@ -50,10 +50,10 @@ type JSON struct {
 	// Doze only on an Android platform.
 	lanes sim.Lane
 	out   *bufio.Writer
-	win  Filter
-	buf  []byte
-	err  error
-	head bool
+	win   Filter
+	buf   []byte
+	err   error
+	head  bool
 }
 
 // NewJSON writes to w the records of a run of cfg that fall in win.
