@@ -74,6 +74,11 @@ func (w *World) beat() {
 		return
 	}
 	w.netWaiting = false
+	if via := w.noticePending; via != ViaNone && w.hasCPU() && w.cfg.Platform.IsAndroid() {
+		// A socket Doze destroyed: the write fails at once (doze_rules.go).
+		w.noticePending = ViaNone
+		w.clientDetects(via)
+	}
 	if c := w.current(); c != nil && c.open {
 		if !w.pingOut {
 			w.sendPing()
