@@ -19,7 +19,7 @@ import (
 // (Marshal) with testdata/NAME.golden.yaml.
 func TestBuiltins(t *testing.T) {
 	names := Builtins()
-	want := []string{"always-awake-mqtt", "fleet-chat-wifi", "fleet-chat-wifi-adaptive", "fleet-chat-wifi-probe", "ios6-voip-lte", "ios6-voip-wifi-nat", "ios7-voip-3g"}
+	want := []string{"always-awake-mqtt", "android-doze-wifi", "android-fgs-lte", "fleet-chat-wifi", "fleet-chat-wifi-adaptive", "fleet-chat-wifi-probe", "ios6-voip-lte", "ios6-voip-wifi-nat", "ios7-voip-3g"}
 	if !slices.Equal(names, want) {
 		t.Fatalf("Builtins() = %v, want %v", names, want)
 	}
