@@ -151,3 +151,18 @@ func (w *World) checkEnd() error {
 	}
 	return errors.Join(errs...)
 }
+
+// checkDozeFirewall verifies, under Options.Check, that a packet of kind k
+// crossing the device's edge now (leaving, or read by the kernel) is one
+// Doze lets through: read from the lanes, not from the rule that drops
+// packets (doze_rules.go), so that a path that forgets the rule is caught.
+func (w *World) checkDozeFirewall(k pktKind) {
+	if !w.check || !w.cfg.Platform.IsAndroid() {
+		return
+	}
+	idle := w.state(LaneDoze) == uint8(DozeIdle) || w.state(LaneLight) == uint8(LightIdle)
+	if idle && !w.cfg.Platform.Android.ForegroundService && w.now() >= w.allowUntil && k != pktFin && k != pktReset {
+		panic(invariantError(fmt.Sprintf("a %d packet crossed Doze's firewall at %v (doze %s, light %s)",
+			k, w.now(), LaneDoze.StateName(w.state(LaneDoze)), LaneLight.StateName(w.state(LaneLight)))))
+	}
+}

@@ -87,6 +87,7 @@ func (w *World) onUplink(p int32) {
 		w.drop(p)
 		return
 	}
+	w.checkDozeFirewall(pk.kind)
 	if w.state(LanePath) != 0 || w.conns[pk.conn].pathLost || !w.natCross(pk.conn, pk.kind == pktSyn) {
 		w.drop(p)
 		return
@@ -128,6 +129,7 @@ func (w *World) onAtDevice(p int32) {
 		w.drop(p) // Doze's firewall drops what the radio received
 		return
 	}
+	w.checkDozeFirewall(w.pkts[p].kind)
 	pk := w.pkts[p]
 	w.freePacket(p)
 	c := &w.conns[pk.conn]
