@@ -1,0 +1,115 @@
+package sim_test
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	. "pingtune/sim"
+)
+
+// TestMotionKeepsDeepDozeAway: a phone that is always moving never goes
+// deep idle (motion sends Doze back to inactive from idle pending on), but
+// light Doze, which does not watch motion, cycles with its idle periods of
+// 5, 10, 15, 15… minutes.
+func TestMotionKeepsDeepDozeAway(t *testing.T) {
+	cfg := quietAndroid(10 * time.Minute)
+	cfg.Horizon = 12 * time.Hour
+	cfg.Device.Motion = &Periods{Every: Fixed(time.Millisecond), Duration: Fixed(100 * 24 * time.Hour)}
+	d := &cfg.Platform.Android.Doze
+	for rep := range 2 {
+		res, ev := tracedRun(t, &cfg, rep)
+		for _, s := range spansOf(ev, LaneDoze, res.End) {
+			if s.state > uint8(DozeIdlePending) && s.from > time.Second {
+				t.Fatalf("rep %d: deep Doze %s at %v while moving", rep, LaneDoze.StateName(s.state), s.from)
+			}
+		}
+		var idles []time.Duration
+		for _, s := range spansOf(ev, LaneLight, res.End) {
+			if s.state == uint8(LightIdle) && s.to < cfg.Horizon {
+				idles = append(idles, s.to-s.from)
+			}
+		}
+		if len(idles) < 10 {
+			t.Fatalf("rep %d: only %d light idle periods in %v", rep, len(idles), cfg.Horizon)
+		}
+		want := d.LightIdle
+		for i, got := range idles {
+			if got != want {
+				t.Fatalf("rep %d: light idle period %d lasts %v, want %v", rep, i, got, want)
+			}
+			want = min(d.LightMaxIdle, time.Duration(float64(want)*d.LightIdleFactor))
+		}
+	}
+}
+
+// TestWhileIdleLimits: a while-idle heartbeat alarm in deep idle fires no
+// more often than the release allows (one per while_idle_gap before Android
+// 12, while_idle_quota per while_idle_window from 12), each firing grants
+// the allowlist, and an exact alarm never fires in deep idle.
+func TestWhileIdleLimits(t *testing.T) {
+	for _, tc := range []struct {
+		version  int
+		alarm    AlarmKind
+		interval time.Duration
+	}{
+		{11, AlarmWhileIdle, time.Minute},
+		{11, AlarmWhileIdle, 20 * time.Minute},
+		{14, AlarmWhileIdle, 30 * time.Second},
+		{14, AlarmWhileIdle, 2 * time.Minute},
+		{14, AlarmExact, time.Minute},
+	} {
+		t.Run(fmt.Sprintf("android %d %s %v", tc.version, tc.alarm, tc.interval), func(t *testing.T) {
+			cfg := quietAndroid(tc.interval)
+			cfg.Platform.Android.Version = tc.version
+			cfg.App.Alarm = tc.alarm
+			d := &cfg.Platform.Android.Doze
+			res, ev := tracedRun(t, &cfg, 0)
+			deep := spansOf(ev, LaneDoze, res.End)
+			var fired, grants []time.Duration
+			for _, e := range ev {
+				if e.At > cfg.Horizon || dozeAt(deep, e.At) != uint8(DozeIdle) {
+					continue
+				}
+				switch e.Kind {
+				case TraceKeepalive:
+					fired = append(fired, e.At)
+				case TraceAllowlist:
+					if e.Latency != d.AlarmAllowlist {
+						t.Fatalf("allowlist for %v, want %v", e.Latency, d.AlarmAllowlist)
+					}
+					grants = append(grants, e.At)
+				}
+			}
+			if tc.alarm == AlarmExact {
+				if len(fired) > 0 {
+					t.Fatalf("an exact alarm fired in deep idle at %v", fired[0])
+				}
+				return
+			}
+			if len(fired) < 3 || len(grants) != len(fired) {
+				t.Fatalf("%d while-idle firings in deep idle, %d allowlist grants", len(fired), len(grants))
+			}
+			for i := range fired {
+				if tc.version < 12 && i > 0 && fired[i]-fired[i-1] < max(d.WhileIdleGap, tc.interval) {
+					t.Fatalf("firings at %v and %v: closer than %v", fired[i-1], fired[i], d.WhileIdleGap)
+				}
+				if tc.version >= 12 && i >= d.WhileIdleQuota && fired[i]-fired[i-d.WhileIdleQuota] < d.WhileIdleWindow {
+					t.Fatalf("%d firings within %v before %v", d.WhileIdleQuota+1, d.WhileIdleWindow, fired[i])
+				}
+			}
+			if tc.version >= 12 && tc.interval == 30*time.Second {
+				// 120 a hour wanted, 72 allowed: the quota binds.
+				bound := false
+				for i := d.WhileIdleQuota; i < len(fired); i++ {
+					if fired[i]-fired[i-d.WhileIdleQuota] == d.WhileIdleWindow {
+						bound = true
+					}
+				}
+				if !bound {
+					t.Fatal("the quota never held an alarm back")
+				}
+			}
+		})
+	}
+}
