@@ -61,10 +61,10 @@ var laneStyles [sim.NumLanes]laneStyle = [...]laneStyle{
 		colors: []color.RGBA{colNone, rgb(0xa5d6a7)}, names: []string{"battery", "charging"}},
 	sim.LaneDoze: {title: "deep Doze",
 		colors: []color.RGBA{colOK, rgb(0xdcedc8), rgb(0xc5cae9), rgb(0x9fa8da), rgb(0x7986cb), rgb(0x283593), rgb(0x81d4fa)},
-		names:  []string{"active", "inactive", "idle pending", "sensing", "locating", "idle", "maintenance"}},
+		names:  []string{"active", "inactive", "idle pending", "sensing", "locating", "idle", "maintenance"}, rest: uint8(sim.DozeIdle)},
 	sim.LaneLight: {title: "light Doze",
 		colors: []color.RGBA{colOK, rgb(0xdcedc8), rgb(0x5c6bc0), rgb(0x81d4fa), colIdle},
-		names:  []string{"active", "inactive", "idle", "maintenance", "overridden by deep"}},
+		names:  []string{"active", "inactive", "idle", "maintenance", "overridden by deep"}, rest: uint8(sim.LightIdle)},
 }
 
 // causeColors are the break causes', by sim.Cause.
