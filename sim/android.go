@@ -139,3 +139,25 @@ func (p *Platform) IsAndroid() bool { return p.Kind == KindAndroid && !p.AlwaysA
 // quotaRule reports whether while-idle alarms are limited by a quota per
 // window (Android 12 and later) rather than by a minimum gap.
 func (a *Android) quotaRule() bool { return a.Version >= 12 }
+
+// androidWarnings are what an Android configuration's user should know:
+// Doze holds an exact heartbeat back for hours, or the while-idle limit
+// stretches a short one.
+func (c *Config) androidWarnings() []Warning {
+	p := &c.Platform
+	if !p.IsAndroid() {
+		return nil
+	}
+	d := &p.Android.Doze
+	if c.App.Alarm == AlarmExact {
+		return []Warning{{Kind: WarnDozeDefers, Platform: p.Name, Limit: d.Idle, Setting: d.MaxIdle}}
+	}
+	gap := d.WhileIdleGap
+	if p.Android.quotaRule() {
+		gap = d.WhileIdleWindow / time.Duration(d.WhileIdleQuota)
+	}
+	if eff := c.EffectiveInterval(); eff < gap {
+		return []Warning{{Kind: WarnWhileIdle, Platform: p.Name, Interval: eff, Limit: gap}}
+	}
+	return nil
+}

@@ -334,6 +334,7 @@ func (c *Config) Warnings() []Warning {
 		w = append(w, Warning{Kind: WarnLateEvents, Count: late, Setting: c.Horizon})
 	}
 	w = append(w, c.policyWarnings()...)
+	w = append(w, c.androidWarnings()...)
 	if nat := c.Network.NATIdleTimeout; nat > 0 && nat <= eff && c.Network.NATIdleFleet == nil && fixed {
 		w = append(w, Warning{Kind: WarnNATIdle, Setting: nat, Interval: eff})
 	}

@@ -113,3 +113,32 @@ func TestWhileIdleLimits(t *testing.T) {
 		})
 	}
 }
+
+// TestAndroidWarnings: an exact alarm is warned about (deep Doze defers
+// it), and a while-idle one only below the limit's average spacing: the
+// gap before Android 12, window/quota from 12.
+func TestAndroidWarnings(t *testing.T) {
+	for _, tc := range []struct {
+		version  int
+		alarm    AlarmKind
+		interval time.Duration
+		want     []WarningKind
+	}{
+		{15, AlarmExact, 10 * time.Minute, []WarningKind{WarnDozeDefers}},
+		{15, AlarmWhileIdle, 49 * time.Second, []WarningKind{WarnWhileIdle}},
+		{15, AlarmWhileIdle, 50 * time.Second, nil},
+		{11, AlarmWhileIdle, 8 * time.Minute, []WarningKind{WarnWhileIdle}},
+		{11, AlarmWhileIdle, 9 * time.Minute, nil},
+	} {
+		cfg := quietAndroid(tc.interval)
+		cfg.Network.NATIdleTimeout = 0
+		cfg.Platform.Android.Version, cfg.App.Alarm = tc.version, tc.alarm
+		var got []WarningKind
+		for _, w := range cfg.Warnings() {
+			got = append(got, w.Kind)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("Android %d, %s every %v: warnings %v, want %v", tc.version, tc.alarm, tc.interval, got, tc.want)
+		}
+	}
+}
