@@ -21,12 +21,17 @@ const minDrain = 2 * time.Hour
 
 // DrainCap is how long the drain may run: max(2h, 4 × the longest timeout in
 // play: the interval, the pong timeout, the longest reconnect backoff, the
-// server's idle timeout, the NAT's).
+// server's idle timeout, the NAT's, and on Android deep Doze's longest idle
+// period).
 func (c *Config) DrainCap() time.Duration {
 	longest := max(c.EffectiveInterval(), c.ForegroundInterval(), c.App.Timeout, c.App.Reconnect.Max,
 		c.ServerIdleTimeout(), c.Network.NATIdleTimeout, c.fleetLongest())
 	if _, hi := c.PolicyRange(); hi > longest {
 		longest = hi
+	}
+	if c.Platform.IsAndroid() {
+		// A break in deep Doze may wait for the next maintenance window.
+		longest = max(longest, c.Platform.Android.Doze.MaxIdle)
 	}
 	return max(minDrain, satMul(longest, 4))
 }
