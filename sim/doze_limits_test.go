@@ -142,3 +142,45 @@ func TestAndroidWarnings(t *testing.T) {
 		}
 	}
 }
+
+// TestForegroundServiceInDoze: with a foreground service the app keeps its
+// socket and its network in deep idle (pushes arrive at once, nothing is
+// destroyed), but its exact alarm is still deferred to the maintenance
+// windows; without one, deep idle destroys the socket and nothing arrives.
+func TestForegroundServiceInDoze(t *testing.T) {
+	for _, fgs := range []bool{true, false} {
+		cfg := quietAndroid(10 * time.Minute)
+		cfg.Horizon = 2 * 24 * time.Hour
+		cfg.Network.NATIdleTimeout = 0
+		cfg.Server.IdleTimeoutMultiple = 0
+		cfg.Server.Pushes = &Pushes{PerHour: 6}
+		cfg.Platform.Android.ForegroundService = fgs
+		res, ev := tracedRun(t, &cfg, 0)
+		deep := spansOf(ev, LaneDoze, res.End)
+		var kills, alarms, inIdle int
+		for _, e := range ev {
+			if e.At > cfg.Horizon || dozeAt(deep, e.At) != uint8(DozeIdle) {
+				continue
+			}
+			switch e.Kind {
+			case TraceSocketKilled:
+				kills++
+			case TraceKeepalive:
+				alarms++
+			case TracePushDelivered:
+				if e.Latency < time.Second {
+					inIdle++
+				}
+			}
+		}
+		if alarms > 0 {
+			t.Errorf("foreground service %v: %d exact alarms fired in deep idle", fgs, alarms)
+		}
+		switch {
+		case fgs && (kills > 0 || inIdle < 10):
+			t.Errorf("foreground service: %d sockets destroyed and %d pushes read at once in deep idle, want 0 and many", kills, inIdle)
+		case !fgs && (kills == 0 || inIdle > 0):
+			t.Errorf("no foreground service: %d sockets destroyed and %d pushes read at once in deep idle, want some and 0", kills, inIdle)
+		}
+	}
+}
