@@ -64,11 +64,14 @@ func TestWhileIdleLimits(t *testing.T) {
 			cfg.Platform.Android.Version = tc.version
 			cfg.App.Alarm = tc.alarm
 			d := &cfg.Platform.Android.Doze
-			res, ev := tracedRun(t, &cfg, 0)
-			deep := spansOf(ev, LaneDoze, res.End)
+			_, ev := tracedRun(t, &cfg, 0)
 			var fired, grants []time.Duration
+			state := uint8(DozeActive) // deep Doze as of each record, in record order
 			for _, e := range ev {
-				if e.At > cfg.Horizon || dozeAt(deep, e.At) != uint8(DozeIdle) {
+				if e.Kind == TraceState && e.Lane == LaneDoze {
+					state = e.To
+				}
+				if e.At > cfg.Horizon || state != uint8(DozeIdle) {
 					continue
 				}
 				switch e.Kind {
@@ -155,11 +158,14 @@ func TestForegroundServiceInDoze(t *testing.T) {
 		cfg.Server.IdleTimeoutMultiple = 0
 		cfg.Server.Pushes = &Pushes{PerHour: 6}
 		cfg.Platform.Android.ForegroundService = fgs
-		res, ev := tracedRun(t, &cfg, 0)
-		deep := spansOf(ev, LaneDoze, res.End)
+		_, ev := tracedRun(t, &cfg, 0)
 		var kills, alarms, inIdle int
+		state := uint8(DozeActive) // deep Doze as of each record, in record order
 		for _, e := range ev {
-			if e.At > cfg.Horizon || dozeAt(deep, e.At) != uint8(DozeIdle) {
+			if e.Kind == TraceState && e.Lane == LaneDoze {
+				state = e.To
+			}
+			if e.At > cfg.Horizon || state != uint8(DozeIdle) {
 				continue
 			}
 			switch e.Kind {

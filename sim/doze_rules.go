@@ -65,8 +65,10 @@ func (w *World) dozeChanged() {
 	if w.wakelocksIgnored() && w.appState() == Background {
 		w.dozeSuspend()
 	}
-	if w.alarmHeld && !w.alarmsDeferred() {
-		w.alarmHeld = false
+	if (w.alarmHeld || w.alarmLimited) && !w.alarmsDeferred() {
+		// Doze ended or a window opened: the alarm it held back is due.
+		w.alarmHeld, w.alarmLimited = false, false
+		w.eng.Stop(&w.keepalive)
 		w.onKeepalive()
 	}
 	if !w.dozeRestricts() {
@@ -108,12 +110,14 @@ func (w *World) alarmMayFire() bool {
 			return false
 		}
 		if next := w.whileIdleNext(); next > w.now() {
+			w.alarmLimited = true
 			w.eng.Set(&w.keepalive, next, evKeepalive, 0)
 			w.event(TraceAlarmDeferred, 0, next-w.now(), 0)
 			return false
 		}
 		w.allowFor(w.doze().AlarmAllowlist)
 	}
+	w.alarmLimited = false
 	if whileIdle {
 		w.whileIdleFired()
 	}

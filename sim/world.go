@@ -170,6 +170,7 @@ type World struct {
 	screenUntil, motionUntil     time.Duration
 	chargingUntil, allowUntil    time.Duration
 	alarmHeld                    bool // the heartbeat alarm waits for a maintenance window
+	alarmLimited                 bool // the while-idle limit moved the heartbeat alarm later
 	netWaiting                   bool // the app waits for Doze to unblock the network
 	whileIdleLog                 []time.Duration
 	whileIdleN                   int
@@ -314,7 +315,7 @@ func (w *World) reset(cfg *Config, rep int, opt Options) {
 	w.chargingTimer, w.allowTimer = des.Timer{}, des.Timer{}
 	w.dozeInactiveFor, w.dozeNextIdle, w.dozeNextBudget, w.lightNextIdle = 0, 0, 0, 0
 	w.screenUntil, w.motionUntil, w.chargingUntil, w.allowUntil = 0, 0, 0, 0
-	w.alarmHeld, w.netWaiting, w.whileIdleN = false, false, 0
+	w.alarmHeld, w.alarmLimited, w.netWaiting, w.whileIdleN = false, false, false, 0
 	w.fcm, w.fcmFree, w.fcmInFlight, w.fcmHeld = w.fcm[:0], w.fcmFree[:0], 0, w.fcmHeld[:0]
 }
 
