@@ -69,12 +69,14 @@ func (w *World) onHeartbeat() {
 // beat is one heartbeat: ping if connected, otherwise try to reconnect.
 // While Doze blocks the network the app waits for it (doze_rules.go).
 func (w *World) beat() {
-	if w.netBlocked() {
-		w.netWaiting = true
-		return
+	if w.android {
+		if w.netBlocked() {
+			w.netWaiting = true
+			return
+		}
+		w.netWaiting = false
 	}
-	w.netWaiting = false
-	if via := w.noticePending; via != ViaNone && w.hasCPU() && w.cfg.Platform.IsAndroid() {
+	if via := w.noticePending; via != ViaNone && w.android && w.hasCPU() {
 		// A socket Doze destroyed: the write fails at once (doze_rules.go).
 		w.noticePending = ViaNone
 		w.clientDetects(via)
@@ -150,9 +152,6 @@ func (w *World) busy() bool {
 // on. The event loop calls it after every event, so no rule needs to
 // remember to, and none can suspend the app halfway through handling one.
 func (w *World) settle() {
-	if w.check && w.cfg.Platform.IsAndroid() {
-		w.checkDevice()
-	}
 	if w.appState() != Background || w.cfg.Platform.AlwaysAwake {
 		return
 	}

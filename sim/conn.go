@@ -193,7 +193,7 @@ func (w *World) ensureConnected() {
 	if c := w.current(); c != nil && (c.open || c.connecting) {
 		return
 	}
-	if w.netBlocked() {
+	if w.android && w.netBlocked() {
 		w.netWaiting = true // the app connects when Doze lets it (doze_rules.go)
 		return
 	}

@@ -171,6 +171,7 @@ type World struct {
 	chargingUntil, allowUntil    time.Duration
 	alarmHeld                    bool // the heartbeat alarm waits for a maintenance window
 	alarmLimited                 bool // the while-idle limit moved the heartbeat alarm later
+	android                      bool // the platform runs the Android rules (Platform.IsAndroid)
 	netWaiting                   bool // the app waits for Doze to unblock the network
 	whileIdleLog                 []time.Duration
 	whileIdleN                   int
@@ -262,6 +263,9 @@ func (w *World) play(until time.Duration) error {
 		}
 		w.dispatch(ev)
 		w.settle()
+		if w.check && w.android {
+			w.checkDevice() // device_state.go
+		}
 		if w.draining && w.settled() {
 			return nil
 		}
@@ -316,6 +320,7 @@ func (w *World) reset(cfg *Config, rep int, opt Options) {
 	w.dozeInactiveFor, w.dozeNextIdle, w.dozeNextBudget, w.lightNextIdle = 0, 0, 0, 0
 	w.screenUntil, w.motionUntil, w.chargingUntil, w.allowUntil = 0, 0, 0, 0
 	w.alarmHeld, w.alarmLimited, w.netWaiting, w.whileIdleN = false, false, false, 0
+	w.android = cfg.Platform.IsAndroid()
 	w.fcm, w.fcmFree, w.fcmInFlight, w.fcmHeld = w.fcm[:0], w.fcmFree[:0], 0, w.fcmHeld[:0]
 }
 
