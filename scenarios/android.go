@@ -22,6 +22,8 @@ func (d *decoder) platformAndroid(path string, f *fields, p *sim.Platform) {
 	}
 	f.intIn("android_version", 6, 100, &p.Android.Version)
 	f.boolean("foreground_service", &p.Android.ForegroundService)
+	f.boolean("freeze_kills_sockets", &p.Android.FreezeKillsSockets)
+	f.duration("freezer_debounce", &p.Android.FreezerDebounce)
 	n := f.get("doze")
 	if n == nil {
 		return
@@ -149,6 +151,8 @@ func androidNodes(platform *yaml.Node, p *sim.Platform) {
 	add(platform, "kind", str(p.Kind.String()))
 	add(platform, "android_version", num(strconv.Itoa(a.Version)))
 	add(platform, "foreground_service", boolean(a.ForegroundService))
+	add(platform, "freeze_kills_sockets", boolean(a.FreezeKillsSockets))
+	add(platform, "freezer_debounce", dur(a.FreezerDebounce))
 	add(platform, "doze", blockMap(
 		"inactive_timeout", dur(z.InactiveTimeout),
 		"motion_inactive_timeout", dur(z.MotionInactiveTimeout),

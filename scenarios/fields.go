@@ -216,6 +216,8 @@ var platformFieldTable = []fieldSpec{
 		Doc: "The rules the platform runs: `ios` (a keepalive handler, background tasks and the watchdog) or `android` (the heartbeat is an AlarmManager alarm, a background task is a partial wakelock released at `background_task_limit` with no kill, and Doze decides when the app may use the network: `doze`)."},
 	{Name: "android_version", Kind: kindInteger, Min: "6", Max: "100", Doc: "Android: the release. From 12, while-idle alarms are limited by `doze.while_idle_quota` per `doze.while_idle_window`; before, by `doze.while_idle_gap`."},
 	{Name: "foreground_service", Kind: kindBool, Doc: "Android: the app runs a foreground service, which exempts it from Doze's network block, socket kills and wakelock rule, but not from the deferral of its ordinary alarms."},
+	{Name: "freeze_kills_sockets", Kind: kindBool, Doc: "Android 15+: a suspended (cached) app without a foreground service is frozen `freezer_debounce` later and its TCP sockets are destroyed, Doze or not (ConnectivityService, DESTROY_SOCKET_REASON_FROZEN); results count these breaks under `kill`."},
+	{Name: "freezer_debounce", Kind: kindDuration, Doc: "Android: how long after it is cached a process is frozen (CachedAppOptimizer DEFAULT_FREEZER_DEBOUNCE_TIMEOUT)."},
 	{Name: "doze", Kind: kindSection, Doc: "Android: Doze's timing (AOSP DeviceIdleController and AlarmManagerService; docs/android.md gives each constant).", Fields: dozeFieldTable},
 }
 

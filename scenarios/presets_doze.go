@@ -48,7 +48,13 @@ func androidDoze() sim.Platform {
 		Android: sim.Android{
 			// The while-idle quota rule of Android 12 and later.
 			Version: 15,
-			Doze:    aospDoze(),
+			// Android 15: ConnectivityService destroys a frozen app's
+			// sockets (DESTROY_SOCKET_REASON_FROZEN, mDestroyFrozenSockets =
+			// isAtLeastV()); CachedAppOptimizer freezes a cached process
+			// DEFAULT_FREEZER_DEBOUNCE_TIMEOUT = 10 s after (14+).
+			FreezeKillsSockets: true,
+			FreezerDebounce:    10 * time.Second,
+			Doze:               aospDoze(),
 		},
 	}
 }
@@ -57,7 +63,8 @@ func androidDoze() sim.Platform {
 // (FOREGROUND_SERVICE ≤ BOUND_FOREGROUND_SERVICE) passes Doze's firewall
 // (NPM isProcStateAllowedWhileIdleOrPowerSaveMode), is exempt from the
 // socket kill (NMS closeSocketsForFirewallChainLocked's exemptUids) and
-// keeps its wakelocks in deep idle (PMS setWakeLockDisabledStateLocked).
+// keeps its wakelocks in deep idle (PMS setWakeLockDisabledStateLocked),
+// and is not cached, so the freezer leaves it alone (CachedAppOptimizer).
 // Doze still runs (DIC's ACTIVE→INACTIVE test reads only the screen, the
 // charger and the keyguard) and the app's ordinary alarms are still deferred
 // (Android docs, "Optimize for Doze and App Standby").

@@ -75,6 +75,11 @@ type Android struct {
 	// ForegroundService: the app runs a foreground service, which Doze's
 	// network firewall and wakelock rule exempt (alarms are still deferred).
 	ForegroundService bool
+	// FreezeKillsSockets: a cached app (suspended, no foreground service)
+	// is frozen FreezerDebounce later, and its TCP sockets are destroyed
+	// (Android 15+: ConnectivityService, freezer.go).
+	FreezeKillsSockets bool
+	FreezerDebounce    time.Duration
 
 	Doze Doze
 }

@@ -13,6 +13,8 @@ func (v *validator) validateAndroid(c *Config) {
 	v.check(c.App.Alarm <= AlarmWhileIdle, "app.heartbeat.alarm", c.App.Alarm.String(), "unknown alarm kind")
 	if p.Kind == KindAndroid {
 		a := &p.Android
+		v.nonNegative("platform.freezer_debounce", a.FreezerDebounce)
+		v.atMost("platform.freezer_debounce", a.FreezerDebounce)
 		v.check(a.Version >= 6 && a.Version <= 100, "platform.android_version", fmt.Sprint(a.Version), "must be between 6 (Doze came with Android 6) and 100")
 		d := &a.Doze
 		const f = "platform.doze."

@@ -168,6 +168,9 @@ func (w *World) settle() {
 // and is noticed then.
 func (w *World) suspend() {
 	w.setState(LaneApp, uint8(Suspended))
+	if w.android {
+		w.armFreezer() // freezer.go
+	}
 	w.eng.Stop(&w.budgetTimer)
 	w.eng.Stop(&w.backoff)
 	if c := w.current(); c != nil && c.connecting {

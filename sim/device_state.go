@@ -15,6 +15,7 @@ func (w *World) startAndroid() {
 	dv := &w.cfg.Device
 	w.dozeInactiveFor = w.doze().InactiveTimeout
 	w.dozeInactive()
+	w.armFreezer() // the app starts suspended
 	if s := dv.Screen; s != nil && s.PerDay > 0 {
 		w.eng.At(w.screenGap(), evScreen, 0)
 	}

@@ -172,14 +172,20 @@ func (w *World) wakelockTimeout() {
 
 // dozeKillSockets: Doze enabled its firewall chain (an idle entry, deep or
 // light), which destroys the open TCP sockets of the apps it blocks
-// (NetworkManagementService.closeSocketsForFirewallChainLocked). The
-// kernel's RST reaches the server (the chain lets RSTs through); the app
-// reads ECONNABORTED when it next runs. The break is counted under kill (a
-// socket killed under the app; Android has no watchdog to kill the app).
+// (NetworkManagementService.closeSocketsForFirewallChainLocked; from 14,
+// ConnectivityService). The break is counted under kill (a socket killed
+// under the app; Android has no watchdog to kill the app).
 func (w *World) dozeKillSockets() {
 	if !w.doze().IdleKillsSockets || w.exempt() {
 		return
 	}
+	w.destroySocket()
+}
+
+// destroySocket: the platform destroys the app's TCP socket (netd
+// socketDestroy). The kernel's RST reaches the server (RSTs pass Doze's
+// firewall); the app reads ECONNABORTED when it next runs.
+func (w *World) destroySocket() {
 	c := w.current()
 	if c == nil {
 		return
@@ -200,7 +206,13 @@ func (w *World) dozeKillSockets() {
 	c.closed = true
 	w.send(pktFin, id, w.rtt(), 0)
 	w.event(TraceSocketKilled, 0, 0, int64(id))
-	w.notice(id, ViaReset)
+	// Nothing wakes the app for it (it is cached, soon frozen): a running
+	// app reads the error now, a suspended one when it next runs.
+	if w.hasCPU() {
+		w.clientDetects(ViaReset)
+	} else {
+		w.noticePending = ViaReset
+	}
 }
 
 // firewallPasses reports whether Doze's firewall lets packet kind k through

@@ -21,6 +21,9 @@ func quietAndroid(interval time.Duration) Config {
 	c.App.Interval = interval
 	c.User = User{}
 	c.Server.Pushes = nil
+	// Doze's rules alone: Android 15's freezer would destroy the socket
+	// 10 s after each wakeup, Doze or not (freezer_test.go).
+	c.Platform.Android.FreezeKillsSockets = false
 	return c
 }
 

@@ -39,7 +39,7 @@ const (
 	TraceAllowlist                          // the app went on Doze's temporary allowlist; Latency: for how long
 	TraceFCMSent                            // the server sent the push through FCM; ID: push
 	TraceFCMHeld                            // a normal-priority FCM message waits for Doze's maintenance window; ID: push
-	TraceSocketKilled                       // Doze destroyed the app's socket at an idle entry; ID: connection
+	TraceSocketKilled                       // Android destroyed the app's socket (a Doze idle entry, the freezer); ID: connection
 	NumTraceKinds
 )
 

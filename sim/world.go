@@ -48,6 +48,7 @@ const (
 	evCharging     // the charging generator fires
 	evChargingEnd  // the device leaves the charger
 	evFCM          // an FCM message reaches the device (Arg: its slot)
+	evFreeze       // the freezer's debounce runs out (freezer.go)
 )
 
 // generator reports whether events of kind k come from a generator or the
@@ -167,6 +168,7 @@ type World struct {
 	lightNextIdle                time.Duration
 	screenTimer, motionTimer     des.Timer
 	chargingTimer, allowTimer    des.Timer
+	freezeTimer                  des.Timer
 	screenUntil, motionUntil     time.Duration
 	chargingUntil, allowUntil    time.Duration
 	alarmHeld                    bool // the heartbeat alarm waits for a maintenance window
@@ -316,7 +318,7 @@ func (w *World) reset(cfg *Config, rep int, opt Options) {
 	w.pingTimer, w.connTimer, w.backoff = des.Timer{}, des.Timer{}, des.Timer{}
 	w.pathTimer, w.natTimer, w.serverTimer, w.idleTimer = des.Timer{}, des.Timer{}, des.Timer{}, des.Timer{}
 	w.dozeTimer, w.lightTimer, w.screenTimer, w.motionTimer = des.Timer{}, des.Timer{}, des.Timer{}, des.Timer{}
-	w.chargingTimer, w.allowTimer = des.Timer{}, des.Timer{}
+	w.chargingTimer, w.allowTimer, w.freezeTimer = des.Timer{}, des.Timer{}, des.Timer{}
 	w.dozeInactiveFor, w.dozeNextIdle, w.dozeNextBudget, w.lightNextIdle = 0, 0, 0, 0
 	w.screenUntil, w.motionUntil, w.chargingUntil, w.allowUntil = 0, 0, 0, 0
 	w.alarmHeld, w.alarmLimited, w.netWaiting, w.whileIdleN = false, false, false, 0
@@ -451,6 +453,8 @@ func (w *World) dispatch(ev des.Event) {
 		w.onChargingEnd()
 	case evFCM:
 		w.onFCM(int32(ev.Arg))
+	case evFreeze:
+		w.onFreeze()
 	default:
 		panic(invariantError(fmt.Sprintf("unknown event kind %d", ev.Kind)))
 	}

@@ -86,7 +86,7 @@ func AndroidPlatform() Platform {
 	return Platform{Name: "android-doze", Kind: KindAndroid, Keepalive: true, KeepaliveMin: 5 * time.Second, KeepaliveEarly: Fixed(0),
 		WakeupBudget: 10 * time.Second, BackgroundTaskLimit: time.Minute, EnterBackgroundGrace: 5 * time.Second,
 		WakeOnSocketData: true, WakeOnSocketClose: true,
-		Android: Android{Version: 15, Doze: AndroidDoze()}}
+		Android: Android{Version: 15, FreezeKillsSockets: true, FreezerDebounce: 10 * time.Second, Doze: AndroidDoze()}}
 }
 
 // AndroidChat is a chat app on an android-doze phone: stationary, screen off

@@ -62,7 +62,7 @@ func whyText(t *Timeline, x *index, b sim.Break) string {
 		return "the server vanished without closing anything"
 	case sim.CauseKill:
 		if cfg.Platform.IsAndroid() {
-			return "Doze went idle and destroyed the app's socket"
+			return "Android destroyed the app's socket (a Doze idle entry, or the freezer)"
 		}
 		return fmt.Sprintf("the watchdog killed the app for holding a background task past %s", durfmt.Setting(cfg.Platform.BackgroundTaskLimit))
 	case sim.CauseServerIdle:

@@ -42,7 +42,7 @@ import (
 //	fcm_sent, fcm_held                     push (Android: FCM carries it; a normal-priority one waits for Doze's window)
 //	alarm_deferred                         latency_s until the while-idle limit lets it fire (0: the next maintenance window)
 //	allowlist                              latency_s: how long Doze's temporary allowlist lasts
-//	socket_killed                          conn (Doze destroyed it at an idle entry)
+//	socket_killed                          conn (Android destroyed it: a Doze idle entry, the freezer)
 //
 // Write the records of a run to it, then Close it.
 type JSON struct {
