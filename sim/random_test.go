@@ -63,6 +63,8 @@ func drawAndroid(cfg *sim.Config, seed uint64) {
 	if r.IntN(2) == 0 {
 		cfg.Device.Charging = &sim.Periods{Every: sim.Fixed(dur(time.Minute, 24*time.Hour)), Duration: sim.Dist{Kind: sim.Uniform, Value: 0, Max: dur(0, 10*time.Hour)}}
 	}
+	cfg.Platform.Android.FreezeKillsSockets = r.IntN(2) == 0
+	cfg.Platform.Android.FreezerDebounce = dur(0, 10*time.Minute)
 }
 
 // keepEarlyBelowInterval replaces a keepalive_early that could reach the
