@@ -107,8 +107,8 @@ func aospDoze() sim.Doze {
 		WhileIdleQuota:         72,               // AMS (12+) DEFAULT_ALLOW_WHILE_IDLE_QUOTA
 		WhileIdleWindow:        time.Hour,        // AMS (12+) DEFAULT_ALLOW_WHILE_IDLE_WINDOW
 		// NMS closeSocketsForFirewallChainLocked destroys the blocked apps'
-		// sockets when the chain is enabled (read in Android 10 and 13;
-		// unconfirmed in 14+ source, field reports on 15).
+		// sockets when the chain is enabled (Android 10, 13); from 14
+		// ConnectivityService does (destroyLiveTcpSockets; 14, 15).
 		IdleKillsSockets: true,
 		AlarmAllowlist:   10 * time.Second, // AMS DEFAULT_ALLOW_WHILE_IDLE_WHITELIST_DURATION
 		// Not published by Google; microG passes 10 000 ms (McsService):
