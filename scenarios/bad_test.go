@@ -119,7 +119,7 @@ func TestLoadErrors(t *testing.T) {
 		t.Errorf("unknown name: got %v\nwant %s", err, want)
 	}
 	_, err = Load("nothing-like-it")
-	want = `"nothing-like-it" is not a built-in scenario (want always-awake-mqtt, fleet-chat-wifi, fleet-chat-wifi-adaptive, fleet-chat-wifi-probe, ios6-voip-lte, ios6-voip-wifi-nat or ios7-voip-3g) nor a file: open nothing-like-it: no such file or directory`
+	want = `"nothing-like-it" is not a built-in scenario (want always-awake-mqtt, android-doze-wifi, android-fgs-lte, fleet-chat-wifi, fleet-chat-wifi-adaptive, fleet-chat-wifi-probe, ios6-voip-lte, ios6-voip-wifi-nat or ios7-voip-3g) nor a file: open nothing-like-it: no such file or directory`
 	if err == nil || err.Error() != want {
 		t.Errorf("unknown name: got %v\nwant %s", err, want)
 	}

@@ -103,6 +103,8 @@ var schemaPasses = map[string]string{
 	"yaml-tag-binary":           "a YAML tag: editors read the tagged value as its type",
 	"zero-interval":             "a range (at least 1ms; 0 is a duration)",
 	"platform-no-preset":        "a custom platform with zero values: across fields",
+	"android-custom-zero":       "an Android platform with zero values: across fields",
+	"android-doze-ranges":       "Doze's bounds across fields, negative durations, a mean",
 }
 
 // TestSchemaOnMalformedScenarios runs the schema on the malformed-scenario

@@ -71,7 +71,7 @@ func resolvedNode(s *Scenario) (*yaml.Node, error) {
 	add(root, "max_events", num(strconv.FormatInt(c.MaxEvents, 10)))
 
 	p := &c.Platform
-	add(root, "platform", blockMap(
+	platform := blockMap(
 		"name", text(p.Name),
 		"always_awake", boolean(p.AlwaysAwake),
 		"keepalive", boolean(p.Keepalive),
@@ -84,7 +84,9 @@ func resolvedNode(s *Scenario) (*yaml.Node, error) {
 		"wake_on_socket_data", boolean(p.WakeOnSocketData),
 		"wake_on_socket_close", boolean(p.WakeOnSocketClose),
 		"relaunch_after_kill", boolean(p.RelaunchAfterKill),
-		"relaunch_delay", dur(p.RelaunchDelay)))
+		"relaunch_delay", dur(p.RelaunchDelay))
+	androidNodes(platform, p) // android.go
+	add(root, "platform", platform)
 
 	a := &c.App
 	r := &a.Reconnect
@@ -130,14 +132,21 @@ func resolvedNode(s *Scenario) (*yaml.Node, error) {
 		if ps.DropOffline {
 			offline = "drop"
 		}
-		add(server, "pushes", flowMap("per_hour", float(ps.PerHour), "when_offline", str(offline)))
+		pushes := flowMap("per_hour", float(ps.PerHour), "when_offline", str(offline))
+		if ps.FCM != nil {
+			pushes.Style = 0
+			add(pushes, "fcm", fcmNode(ps.FCM))
+		}
+		add(server, "pushes", pushes)
 	}
 	add(root, "server", server)
 
 	add(root, "radio", radioNode(&c.Radio))
 
 	dv := &c.Device
-	add(root, "device", flowMap("battery_mah", float(dv.BatteryMAh), "voltage", float(dv.Voltage), "cpu_power", str(formatPower(dv.CPUPower))))
+	device := flowMap("battery_mah", float(dv.BatteryMAh), "voltage", float(dv.Voltage), "cpu_power", str(formatPower(dv.CPUPower)))
+	deviceStateNodes(device, dv)
+	add(root, "device", device)
 
 	if len(c.Events) > 0 {
 		events := &yaml.Node{Kind: yaml.SequenceNode}

@@ -40,6 +40,7 @@ func (d *decoder) platform(path string, n *yaml.Node) sim.Platform {
 	f.boolean("wake_on_socket_close", &p.WakeOnSocketClose)
 	f.boolean("relaunch_after_kill", &p.RelaunchAfterKill)
 	f.duration("relaunch_delay", &p.RelaunchDelay)
+	d.platformAndroid(path, f, &p) // android.go
 	return p
 }
 

@@ -73,6 +73,9 @@ func (f *fields) count(name string, dst *int) {
 // when it is not fixed, so that a fixed scenario reads as it always did.
 func heartbeatNode(a *sim.App) *yaml.Node {
 	hb := flowMap("interval", dur(a.Interval), "timeout", dur(a.Timeout), "foreground_interval", dur(a.ForegroundInterval))
+	if a.Alarm != sim.AlarmExact {
+		add(hb, "alarm", str(a.Alarm.String()))
+	}
 	switch p := &a.Policy; p.Kind {
 	case sim.PolicyAdaptive:
 		hb.Style = 0

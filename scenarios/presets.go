@@ -11,7 +11,9 @@ import (
 // value no primary source fixes, which a scenario can override field by field.
 
 // PlatformPresets returns the platform preset names, in release order.
-func PlatformPresets() []string { return []string{"ios6", "ios7", "ios13", "always-awake"} }
+func PlatformPresets() []string {
+	return []string{"ios6", "ios7", "ios13", "always-awake", "android-doze", "android-fgs"}
+}
 
 // RadioPresets returns the radio preset names.
 func RadioPresets() []string { return []string{"lte", "3g", "wifi"} }
@@ -53,6 +55,10 @@ func PlatformPreset(name string) (sim.Platform, bool) {
 		// A mains-powered or embedded device that never suspends the app:
 		// there is no platform to model, only timer-driven pings.
 		return sim.Platform{Name: "always-awake", AlwaysAwake: true}, true
+	case "android-doze":
+		return androidDoze(), true
+	case "android-fgs":
+		return androidFGS(), true
 	}
 	return sim.Platform{}, false
 }

@@ -19,7 +19,7 @@ import (
 // (Marshal) with testdata/NAME.golden.yaml.
 func TestBuiltins(t *testing.T) {
 	names := Builtins()
-	want := []string{"always-awake-mqtt", "fleet-chat-wifi", "fleet-chat-wifi-adaptive", "fleet-chat-wifi-probe", "ios6-voip-lte", "ios6-voip-wifi-nat", "ios7-voip-3g"}
+	want := []string{"always-awake-mqtt", "android-doze-wifi", "android-fgs-lte", "fleet-chat-wifi", "fleet-chat-wifi-adaptive", "fleet-chat-wifi-probe", "ios6-voip-lte", "ios6-voip-wifi-nat", "ios7-voip-3g"}
 	if !slices.Equal(names, want) {
 		t.Fatalf("Builtins() = %v, want %v", names, want)
 	}
@@ -84,6 +84,32 @@ var variants = []struct {
 	yaml  string
 	check func(t *testing.T, s *Scenario)
 }{
+	{"android", `platform: {preset: android-fgs, android_version: 11, doze: {light: false, while_idle_gap: 15m, maintenance_work: {exp: 1m}}}
+app: {heartbeat: {interval: 5m, alarm: allow_while_idle}}
+server: {pushes: {per_hour: 2, fcm: {priority: normal}}}
+device: {screen: {sessions_per_day: 40, length: 30s}, motion: {every: {exp: 4h}, duration: 15m}, charging: {every: 16h, duration: 8h}}`,
+		func(t *testing.T, s *Scenario) {
+			c := &s.Config
+			p := &c.Platform
+			if !p.IsAndroid() || !p.Android.ForegroundService || p.Android.Version != 11 || p.Android.Doze.Light ||
+				p.Android.Doze.WhileIdleGap != 15*time.Minute || !reflect.DeepEqual(p.Android.Doze.MaintenanceWork, sim.Dist{Kind: sim.Exp, Value: time.Minute}) {
+				t.Errorf("platform %+v", *p)
+			}
+			if p.Android.Doze.Idle != time.Hour {
+				t.Errorf("doze.idle %v: the preset's 1h should stay", p.Android.Doze.Idle)
+			}
+			if c.App.Alarm != sim.AlarmWhileIdle {
+				t.Errorf("alarm %v", c.App.Alarm)
+			}
+			if f := c.Server.Pushes.FCM; f == nil || f.High || !reflect.DeepEqual(f.Latency, defaultFCMLatency()) {
+				t.Errorf("fcm %+v", f)
+			}
+			dv := &c.Device
+			if dv.Screen == nil || dv.Screen.PerDay != 40 || dv.Motion == nil || !reflect.DeepEqual(dv.Motion.Duration, sim.Fixed(15*time.Minute)) ||
+				dv.Charging == nil || !reflect.DeepEqual(dv.Charging.Every, sim.Fixed(16*time.Hour)) {
+				t.Errorf("device %+v", *dv)
+			}
+		}},
 	{"minimal", `app: {heartbeat: {interval: 10m}}`, func(t *testing.T, s *Scenario) {
 		want := defaultConfig("minimal")
 		want.App.Interval = 10 * time.Minute

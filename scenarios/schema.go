@@ -109,6 +109,7 @@ func (d *decoder) scenario(root *yaml.Node, name string) *Scenario {
 		g.float("battery_mah", &c.Device.BatteryMAh)
 		g.float("voltage", &c.Device.Voltage)
 		g.power("cpu_power", &c.Device.CPUPower)
+		d.deviceStates("device", g, &c.Device) // android.go
 	}
 	if n := f.get("events"); n != nil {
 		c.Events = d.events("events", n)
@@ -172,6 +173,9 @@ func (d *decoder) app(path string, n *yaml.Node, a *sim.App) {
 		g.duration("timeout", &a.Timeout)
 		g.duration("foreground_interval", &a.ForegroundInterval)
 		d.policy(p, g, &a.Policy)
+		if i := g.enum("alarm", sim.AlarmKinds()...); i >= 0 {
+			a.Alarm = sim.AlarmKind(i)
+		}
 	} else if !d.spent && !f.suggested["heartbeat"] {
 		d.errorf(n, child(path, "heartbeat.interval"), "required field missing (the heartbeat interval under study)")
 	}

@@ -69,6 +69,9 @@ func (d *decoder) server(path string, n *yaml.Node, s *sim.Server) {
 		if i := g.enum("when_offline", choicesOf("server.pushes.when_offline")...); i >= 0 {
 			p.DropOffline = i == 1
 		}
+		if fn := g.get("fcm"); fn != nil {
+			p.FCM = d.fcm(child(path, "pushes.fcm"), fn) // android.go
+		}
 		s.Pushes = p
 	}
 }

@@ -45,6 +45,9 @@ func (w *World) keepaliveGap() time.Duration {
 }
 
 func (w *World) onKeepalive() {
+	if w.cfg.Platform.IsAndroid() && !w.alarmMayFire() {
+		return // held for the maintenance window or the while-idle limit (doze_rules.go)
+	}
 	w.eng.Set(&w.keepalive, later(w.now(), w.keepaliveGap()), evKeepalive, 0)
 	w.event(TraceKeepalive, 0, 0, 0)
 	// The handler runs in the foreground too; the ping it sends keeps the
@@ -70,7 +73,20 @@ func (w *World) onHeartbeat() {
 }
 
 // beat is one heartbeat: ping if connected, otherwise try to reconnect.
+// While Doze blocks the network the app waits for it (doze_rules.go).
 func (w *World) beat() {
+	if w.android {
+		if w.netBlocked() {
+			w.netWaiting = true
+			return
+		}
+		w.netWaiting = false
+	}
+	if via := w.noticePending; via != ViaNone && w.android && w.hasCPU() {
+		// A socket Doze destroyed: the write fails at once (doze_rules.go).
+		w.noticePending = ViaNone
+		w.clientDetects(via)
+	}
 	if c := w.current(); c != nil && c.open {
 		if !w.pingOut {
 			w.sendPing()
@@ -84,6 +100,9 @@ func (w *World) beat() {
 func (w *World) wake(cause WakeCause) {
 	if w.appState() != Suspended {
 		panic(invariantError("a wakeup from " + LaneApp.StateName(uint8(w.appState()))))
+	}
+	if cause != WakeUser && w.wakelocksIgnored() {
+		panic(invariantError("a " + cause.String() + " wakeup while Doze ignores the app's wakelocks"))
 	}
 	w.res.Wakeups[cause]++
 	w.event(TraceWakeup, uint8(cause), 0, 0)
@@ -159,6 +178,9 @@ func (w *World) settleBackground() {
 // and is noticed then.
 func (w *World) suspend() {
 	w.setState(LaneApp, uint8(Suspended))
+	if w.android {
+		w.armFreezer() // freezer.go
+	}
 	w.eng.Stop(&w.budgetTimer)
 	w.eng.Stop(&w.backoff)
 	if c := w.current(); c != nil && c.connecting {
@@ -211,6 +233,10 @@ func (w *World) onTaskWarning() {
 
 // onTaskLimit is the watchdog: a task still held at its limit kills the app.
 func (w *World) onTaskLimit() {
+	if w.cfg.Platform.IsAndroid() {
+		w.wakelockTimeout()
+		return
+	}
 	if w.holdsTask() && w.appState() == Background {
 		w.kill()
 	}
@@ -307,6 +333,9 @@ func (w *World) enterForeground(length time.Duration) {
 		w.setState(LaneApp, uint8(Foreground))
 		w.launched()
 	}
+	if w.cfg.Platform.IsAndroid() {
+		w.screenOn() // Doze ends before the app runs (device_state.go)
+	}
 	// The platform does not count background time while the app is in use.
 	w.eng.Stop(&w.budgetTimer)
 	w.eng.Stop(&w.taskWarn)
@@ -335,5 +364,8 @@ func (w *World) leaveForeground() {
 		w.startTaskClock() // a task held since before the session runs again
 	} else {
 		w.beginTask()
+	}
+	if w.cfg.Platform.IsAndroid() {
+		w.screenMayGoOff()
 	}
 }

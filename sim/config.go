@@ -28,6 +28,9 @@ type Config struct {
 // Platform is how the OS treats a background app.
 type Platform struct {
 	Name string // the preset it came from, for reports
+	// Kind is the family of rules the platform runs (android.go): the iOS
+	// keepalive handler and background tasks, or Android's alarms and Doze.
+	Kind PlatformKind
 
 	// AlwaysAwake: the app is never suspended (an embedded or mains-powered
 	// device); pings are timer-driven and CPU energy is the baseline.
@@ -45,6 +48,8 @@ type Platform struct {
 	WakeOnSocketClose    bool          // EOF, error or interface loss wakes a suspended app
 	RelaunchAfterKill    bool
 	RelaunchDelay        time.Duration
+	// Android: the rules of an Android platform (Kind KindAndroid).
+	Android Android
 }
 
 // TaskPolicy is how the app uses background tasks around each wakeup.
@@ -78,7 +83,8 @@ type App struct {
 	Timeout            time.Duration // wait for a pong, or for a connect
 	BackgroundTask     TaskPolicy
 	Reconnect          Backoff
-	Policy             Policy // how the background interval moves (policy.go); fixed: Interval
+	Policy             Policy    // how the background interval moves (policy.go); fixed: Interval
+	Alarm              AlarmKind // Android: how the heartbeat alarm is set (android.go)
 }
 
 // Backoff is the reconnect schedule: Initial, then multiplied each failure up
@@ -162,6 +168,14 @@ type Restarts struct {
 type Pushes struct {
 	PerHour     float64 // Poisson rate
 	DropOffline bool    // false: queue while the client is offline and deliver on reconnect
+	FCM         *FCM    // nil: no fallback; else pushes for an offline client go through FCM (fcm.go)
+}
+
+// FCM is Firebase Cloud Messaging as the server's fallback for a client it
+// holds no session for (fcm.go).
+type FCM struct {
+	High    bool // high priority: delivered in Doze, with a temporary allowlist
+	Latency Dist // from the server's send to the device
 }
 
 // Radio is the radio's power state machine; powers are above the idle baseline.
@@ -206,6 +220,25 @@ type Device struct {
 	BatteryMAh float64
 	Voltage    float64
 	CPUPower   float64 // W while awake in the background
+
+	// The device states Android's Doze follows (device_state.go); user
+	// sessions turn the screen on too. nil: never.
+	Screen   *ScreenSessions // screen-on sessions without the app
+	Motion   *Periods        // periods of motion
+	Charging *Periods        // periods on the charger
+}
+
+// ScreenSessions are times the user turns the screen on without opening the app.
+type ScreenSessions struct {
+	PerDay float64 // Poisson
+	Length Dist
+}
+
+// Periods is an on/off generator: Every from the end of one period to the
+// start of the next, each lasting Duration.
+type Periods struct {
+	Every    Dist
+	Duration Dist
 }
 
 // BatteryJoules is the energy in a full battery.
@@ -301,6 +334,7 @@ func (c *Config) Warnings() []Warning {
 		w = append(w, Warning{Kind: WarnLateEvents, Count: late, Setting: c.Horizon})
 	}
 	w = append(w, c.policyWarnings()...)
+	w = append(w, c.androidWarnings()...)
 	if nat := c.Network.NATIdleTimeout; nat > 0 && nat <= eff && c.Network.NATIdleFleet == nil && fixed {
 		w = append(w, Warning{Kind: WarnNATIdle, Setting: nat, Interval: eff})
 	}

@@ -114,7 +114,7 @@ func (w *World) notice(id int, via Via) {
 		w.clientDetects(via)
 	case Suspended:
 		w.noticePending = via
-		if w.cfg.Platform.WakeOnSocketClose {
+		if w.cfg.Platform.WakeOnSocketClose && !w.wakelocksIgnored() {
 			w.wake(WakeSocket)
 		}
 	}
@@ -191,6 +191,10 @@ func (w *World) ensureConnected() {
 		return
 	}
 	if c := w.current(); c != nil && (c.open || c.connecting) {
+		return
+	}
+	if w.android && w.netBlocked() {
+		w.netWaiting = true // the app connects when Doze lets it (doze_rules.go)
 		return
 	}
 	w.connect()

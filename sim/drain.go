@@ -21,12 +21,17 @@ const minDrain = 2 * time.Hour
 
 // DrainCap is how long the drain may run: max(2h, 4 × the longest timeout in
 // play: the interval, the pong timeout, the longest reconnect backoff, the
-// server's idle timeout, the NAT's).
+// server's idle timeout, the NAT's, and on Android deep Doze's longest idle
+// period).
 func (c *Config) DrainCap() time.Duration {
 	longest := max(c.EffectiveInterval(), c.ForegroundInterval(), c.App.Timeout, c.App.Reconnect.Max,
 		c.ServerIdleTimeout(), c.Network.NATIdleTimeout, c.fleetLongest())
 	if _, hi := c.PolicyRange(); hi > longest {
 		longest = hi
+	}
+	if c.Platform.IsAndroid() {
+		// A break in deep Doze may wait for the next maintenance window.
+		longest = max(longest, c.Platform.Android.Doze.MaxIdle)
 	}
 	return max(minDrain, satMul(longest, 4))
 }
@@ -81,14 +86,14 @@ func (w *World) closeHorizon() {
 	r := &w.res
 	r.Promotions = w.radio.promotions
 	w.books = horizonBooks{counters: r.Counters, lanes: w.lanes, radio: w.radio, unaware: w.unawareAt(now)}
-	r.AppTime = w.lanes[LaneApp].total
+	r.AppTime = [NumAppStates]time.Duration(w.lanes[LaneApp].total[:NumAppStates])
 	r.UpTime = w.lanes[LaneConn].total[ConnUp]
 	if !w.cfg.Platform.AlwaysAwake {
 		r.CPUTime = r.AppTime[Background]
 	}
 	r.CPUJ = w.cfg.Device.CPUPower * r.CPUTime.Seconds()
 	r.RadioJ = w.radio.energy
-	r.RadioTime = w.lanes[LaneRadio].total
+	r.RadioTime = [NumRadioStates]time.Duration(w.lanes[LaneRadio].total[:NumRadioStates])
 	w.draining = true
 	w.event(TraceHorizon, 0, 0, 0)
 }

@@ -73,9 +73,9 @@ func (w *World) checkEnd() error {
 		}
 	}
 	p := r.Pushes
-	if held := len(w.queue) + inFlight + len(w.unread); p.Pending != held || p.Sent != p.Delivered+p.Lost+p.Dropped+p.Pending {
-		fail("pushes: sent %d ≠ delivered %d + lost %d + dropped %d + pending %d (queued %d, in flight %d, unread %d)",
-			p.Sent, p.Delivered, p.Lost, p.Dropped, p.Pending, len(w.queue), inFlight, len(w.unread))
+	if held := len(w.queue) + inFlight + len(w.unread) + w.fcmInFlight + len(w.fcmHeld); p.Pending != held || p.Sent != p.Delivered+p.Lost+p.Dropped+p.Pending {
+		fail("pushes: sent %d ≠ delivered %d + lost %d + dropped %d + pending %d (queued %d, in flight %d, unread %d, FCM in flight %d, FCM held %d)",
+			p.Sent, p.Delivered, p.Lost, p.Dropped, p.Pending, len(w.queue), inFlight, len(w.unread), w.fcmInFlight, len(w.fcmHeld))
 	}
 	if r.PushLatency.N() != p.Delivered {
 		fail("%d push latencies for %d deliveries", r.PushLatency.N(), p.Delivered)
@@ -146,8 +146,23 @@ func (w *World) checkEnd() error {
 	if w.openSides < 0 || (w.openSides == 0) != (open == 0) {
 		fail("%d sides of breaks open by the count, %d by the breaks", w.openSides, open)
 	}
-	if r.Kills < byCause[CauseKill] {
+	if r.Kills < byCause[CauseKill] && !w.cfg.Platform.IsAndroid() { // Android: Doze kills sockets (doze_rules.go)
 		fail("%d kill breaks but %d kills", byCause[CauseKill], r.Kills)
 	}
 	return errors.Join(errs...)
+}
+
+// checkDozeFirewall verifies, under Options.Check, that a packet of kind k
+// crossing the device's edge now (leaving, or read by the kernel) is one
+// Doze lets through: read from the lanes, not from the rule that drops
+// packets (doze_rules.go), so that a path that forgets the rule is caught.
+func (w *World) checkDozeFirewall(k pktKind) {
+	if !w.check || !w.cfg.Platform.IsAndroid() {
+		return
+	}
+	idle := w.state(LaneDoze) == uint8(DozeIdle) || w.state(LaneLight) == uint8(LightIdle)
+	if idle && !w.cfg.Platform.Android.ForegroundService && w.now() >= w.allowUntil && k != pktFin && k != pktReset {
+		panic(invariantError(fmt.Sprintf("a %d packet crossed Doze's firewall at %v (doze %s, light %s)",
+			k, w.now(), LaneDoze.StateName(w.state(LaneDoze)), LaneLight.StateName(w.state(LaneLight)))))
+	}
 }

@@ -59,6 +59,10 @@ func (w *World) send(kind pktKind, conn int, rtt, need time.Duration) {
 // uplink sends packet p from the device once the radio is ready, keeping the
 // radio active for need after that (the time an answer is expected within).
 func (w *World) uplink(p int32, need time.Duration) {
+	if w.android && w.netBlocked() && !firewallPasses(w.pkts[p].kind) {
+		w.drop(p) // Doze's firewall: the packet never reaches the radio
+		return
+	}
 	w.eng.At(w.radioRequest(need, w.pkts[p].kind.isSmall()), evUplink, int64(p))
 }
 
@@ -79,6 +83,13 @@ func (w *World) drop(p int32) {
 // onUplink: the packet leaves the device and crosses the access network and the NAT.
 func (w *World) onUplink(p int32) {
 	pk := &w.pkts[p]
+	if w.android {
+		if w.netBlocked() && !firewallPasses(pk.kind) {
+			w.drop(p)
+			return
+		}
+		w.checkDozeFirewall(pk.kind)
+	}
 	if w.state(LanePath) != 0 || w.conns[pk.conn].pathLost || !w.natCross(pk.conn, pk.kind == pktSyn) {
 		w.drop(p)
 		return
@@ -115,6 +126,13 @@ func (w *World) onAtDevice(p int32) {
 		w.pkts[p].paging = false
 		w.reachDevice(p) // the paging occasion: now the promotion
 		return
+	}
+	if w.android {
+		if w.netBlocked() && !firewallPasses(w.pkts[p].kind) {
+			w.drop(p) // Doze's firewall drops what the radio received
+			return
+		}
+		w.checkDozeFirewall(w.pkts[p].kind)
 	}
 	pk := w.pkts[p]
 	w.freePacket(p)

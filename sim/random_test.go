@@ -15,8 +15,56 @@ import (
 // distribution shape, overlapping scripted events.
 func randomConfig(seed uint64) sim.Config {
 	cfg := drawConfig(seed)
+	drawAndroid(&cfg, seed)
 	keepEarlyBelowInterval(&cfg)
 	return cfg
+}
+
+// drawAndroid turns a third of the scenarios into Android ones (doze.go),
+// from a stream of its own so that drawConfig's draws stay as they were:
+// Doze's timings shrunk to minutes so that short horizons see many cycles,
+// both alarm kinds and quota rules, a foreground service, FCM at either
+// priority, and the screen, motion and charger generators.
+func drawAndroid(cfg *sim.Config, seed uint64) {
+	r := rand.New(rand.NewPCG(seed, 0xd02e))
+	if r.IntN(3) != 0 {
+		return
+	}
+	dur := func(lo, hi time.Duration) time.Duration { return lo + time.Duration(r.Int64N(int64(hi-lo)+1)) }
+	p := testcfg.AndroidPlatform()
+	p.AlwaysAwake = r.IntN(8) == 0
+	p.WakeOnSocketData, p.WakeOnSocketClose = r.IntN(4) > 0, r.IntN(2) == 0
+	p.BackgroundTaskLimit = dur(time.Second, 5*time.Minute)
+	p.Android.Version = 6 + r.IntN(10)
+	p.Android.ForegroundService = r.IntN(4) == 0
+	d := &p.Android.Doze
+	scale := 0.002 + r.Float64()
+	for _, x := range []*time.Duration{&d.InactiveTimeout, &d.MotionInactiveTimeout, &d.IdleAfterInactive, &d.Sensing, &d.Locating,
+		&d.Idle, &d.MaxIdle, &d.Maintenance, &d.MaxMaintenance, &d.MinMaintenance, &d.LightAfterInactive, &d.LightIdle,
+		&d.LightMaxIdle, &d.LightMinMaintenance, &d.LightMaintenanceBudget, &d.WhileIdleGap, &d.WhileIdleWindow} {
+		*x = max(time.Millisecond, time.Duration(float64(*x)*scale))
+	}
+	d.MaintenanceWork = sim.Dist{Kind: sim.Exp, Value: dur(time.Millisecond, 10*time.Minute)}
+	d.LightMaintenanceWork = sim.Dist{Kind: sim.Uniform, Value: 0, Max: dur(0, 2*time.Minute)}
+	d.WhileIdleQuota = 1 + r.IntN(100)
+	d.AlarmAllowlist, d.FCMAllowlist = dur(0, 30*time.Second), dur(0, 30*time.Second)
+	d.Light, d.IdleKillsSockets = r.IntN(4) > 0, r.IntN(3) > 0
+	cfg.Platform = p
+	cfg.App.Alarm = sim.AlarmKind(r.IntN(2))
+	if cfg.Server.Pushes != nil && r.IntN(2) == 0 {
+		cfg.Server.Pushes.FCM = &sim.FCM{High: r.IntN(2) == 0, Latency: sim.Dist{Kind: sim.Lognormal, Value: dur(time.Millisecond, time.Minute), Shape: r.Float64()}}
+	}
+	if r.IntN(2) == 0 {
+		cfg.Device.Screen = &sim.ScreenSessions{PerDay: r.Float64() * 100, Length: sim.Dist{Kind: sim.Exp, Value: dur(time.Second, 20*time.Minute)}}
+	}
+	if r.IntN(2) == 0 {
+		cfg.Device.Motion = &sim.Periods{Every: sim.Dist{Kind: sim.Exp, Value: dur(time.Minute, 6*time.Hour)}, Duration: sim.Fixed(dur(0, time.Hour))}
+	}
+	if r.IntN(2) == 0 {
+		cfg.Device.Charging = &sim.Periods{Every: sim.Fixed(dur(time.Minute, 24*time.Hour)), Duration: sim.Dist{Kind: sim.Uniform, Value: 0, Max: dur(0, 10*time.Hour)}}
+	}
+	cfg.Platform.Android.FreezeKillsSockets = r.IntN(2) == 0
+	cfg.Platform.Android.FreezerDebounce = dur(0, 10*time.Minute)
 }
 
 // keepEarlyBelowInterval replaces a keepalive_early that could reach the
@@ -198,6 +246,10 @@ func FuzzSimulate(f *testing.F) {
 	for _, s := range []uint64{0, 1, 2, 42, 1 << 40} {
 		f.Add(s, uint8(0))
 	}
+	// Seeds whose scenarios are Android ones (drawAndroid).
+	for _, s := range androidSeeds(4) {
+		f.Add(s, uint8(1))
+	}
 	f.Fuzz(func(t *testing.T, seed uint64, rep uint8) {
 		cfg := randomConfig(seed)
 		if err := cfg.Validate(); err != nil {
@@ -207,4 +259,16 @@ func FuzzSimulate(f *testing.F) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// androidSeeds returns the first n seeds whose random scenario runs the
+// Android rules.
+func androidSeeds(n int) []uint64 {
+	var out []uint64
+	for s := uint64(0); len(out) < n; s++ {
+		if cfg := randomConfig(s); cfg.Platform.IsAndroid() {
+			out = append(out, s)
+		}
+	}
+	return out
 }

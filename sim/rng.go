@@ -20,6 +20,11 @@ const (
 	streamPhase     // where each periodic schedule starts (see phase.go)
 	streamPaging    // how long a packet for a sleeping radio waits for its paging occasion
 	streamFleet     // each replication's NAT and server idle timeouts, when a fleet draws them (fleet.go)
+	streamScreen    // screen-on sessions without the app (device_state.go)
+	streamMotion    // periods of motion
+	streamCharging  // periods on the charger
+	streamFCM       // FCM delivery latency (fcm.go)
+	streamDoze      // the length of Doze maintenance windows (doze.go)
 	numStreams
 )
 

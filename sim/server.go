@@ -108,6 +108,10 @@ func (w *World) onPushGenerator() {
 	push := pushRef{sent: w.now(), id: int64(w.res.Pushes.Sent)}
 	w.event(TracePushSent, 0, 0, push.id)
 	if w.state(LaneServer) != 0 || w.session < 0 {
+		if w.cfg.Server.Pushes.FCM != nil && w.state(LaneServer) == 0 {
+			w.sendFCM(push) // fcm.go
+			return
+		}
 		if w.cfg.Server.Pushes.DropOffline {
 			w.res.Pushes.Dropped++
 			w.event(TracePushDropped, 0, 0, push.id)

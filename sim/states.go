@@ -53,22 +53,66 @@ const (
 	LaneSession             // 0 the server holds a session, 1 none
 	LaneConn                // ConnState
 	LaneRadio               // RadioState
+	// The device states and Doze, which only an Android platform moves
+	// (device_state.go, doze.go); on other platforms they rest in state 0.
+	LaneScreen   // 0 off, 1 on
+	LaneMotion   // 0 stationary, 1 moving
+	LaneCharging // 0 on battery, 1 charging
+	LaneDoze     // DozeState: deep Doze
+	LaneLight    // LightState: light Doze
 	NumLanes
 )
 
-var laneNames [NumLanes]string = [...]string{"app", "task", "path", "nat", "server", "session", "conn", "radio"}
+// DozeState is deep Doze's state (DeviceIdleController's STATE_*).
+type DozeState uint8
+
+// The deep Doze states.
+const (
+	DozeActive      DozeState = iota // screen on or charging
+	DozeInactive                     // screen off on battery, waiting out the inactive timeout
+	DozeIdlePending                  // waiting to see the device stay put
+	DozeSensing                      // the accelerometer checks for motion
+	DozeLocating                     // a location fix
+	DozeIdle                         // deep idle: network, wakelocks and alarms held back
+	DozeMaintenance                  // a maintenance window between idle periods
+	NumDozeStates
+)
+
+// LightState is light Doze's state (DeviceIdleController's LIGHT_STATE_*).
+type LightState uint8
+
+// The light Doze states.
+const (
+	LightActive      LightState = iota // screen on or charging
+	LightInactive                      // screen off, waiting to go light idle
+	LightIdle                          // light idle: network held back
+	LightMaintenance                   // a light maintenance window
+	LightOverride                      // deep Doze is idle and rules instead
+	NumLightStates
+)
+
+// AndroidOnly reports whether only an Android platform moves lane l.
+func (l Lane) AndroidOnly() bool { return l >= LaneScreen }
+
+var laneNames [NumLanes]string = [...]string{"app", "task", "path", "nat", "server", "session", "conn", "radio",
+	"screen", "motion", "charging", "doze", "light_doze"}
 
 func (l Lane) String() string { return laneNames[l] }
 
 var stateNames [NumLanes][]string = [...][]string{
-	LaneApp:     {"foreground", "background", "suspended", "terminated"},
-	LaneTask:    {"none", "held"},
-	LanePath:    {"up", "down"},
-	LaneNAT:     {"mapped", "none"},
-	LaneServer:  {"up", "down"},
-	LaneSession: {"open", "none"},
-	LaneConn:    {"down", "connecting", "up", "broken"},
-	LaneRadio:   {"idle", "promotion", "active", "tail"},
+	LaneApp:      {"foreground", "background", "suspended", "terminated"},
+	LaneTask:     {"none", "held"},
+	LanePath:     {"up", "down"},
+	LaneNAT:      {"mapped", "none"},
+	LaneServer:   {"up", "down"},
+	LaneSession:  {"open", "none"},
+	LaneConn:     {"down", "connecting", "up", "broken"},
+	LaneRadio:    {"idle", "promotion", "active", "tail"},
+	LaneScreen:   {"off", "on"},
+	LaneMotion:   {"stationary", "moving"},
+	LaneCharging: {"battery", "charging"},
+	LaneDoze:     {"active", "inactive", "idle_pending", "sensing", "locating", "idle", "maintenance"},
+	LaneLight:    {"active", "inactive", "idle", "maintenance", "override"},
 }
 
 // StateNames lists the names of a lane's states, by value.
@@ -104,13 +148,38 @@ var legal [NumLanes][][]bool = [...][][]bool{
 		RadioActive:    {RadioTail: true, RadioIdle: true},
 		RadioTail:      {RadioActive: true, RadioTail: true, RadioIdle: true, RadioPromotion: true},
 	},
+	LaneScreen:   {{1: true}, {0: true}},
+	LaneMotion:   {{1: true}, {0: true}},
+	LaneCharging: {{1: true}, {0: true}},
+	// Deep Doze steps forward one state at a time; the screen or the
+	// charger makes it active from anywhere, and motion sends it back to
+	// inactive from any state that watches for motion (doze.go).
+	LaneDoze: {
+		DozeActive:      {DozeInactive: true},
+		DozeInactive:    {DozeActive: true, DozeIdlePending: true},
+		DozeIdlePending: {DozeActive: true, DozeInactive: true, DozeSensing: true},
+		DozeSensing:     {DozeActive: true, DozeInactive: true, DozeLocating: true},
+		DozeLocating:    {DozeActive: true, DozeInactive: true, DozeIdle: true},
+		DozeIdle:        {DozeActive: true, DozeInactive: true, DozeMaintenance: true},
+		DozeMaintenance: {DozeActive: true, DozeInactive: true, DozeIdle: true},
+	},
+	LaneLight: {
+		LightActive:      {LightInactive: true},
+		LightInactive:    {LightActive: true, LightIdle: true, LightOverride: true},
+		LightIdle:        {LightActive: true, LightInactive: true, LightMaintenance: true, LightOverride: true},
+		LightMaintenance: {LightActive: true, LightInactive: true, LightIdle: true, LightOverride: true},
+		LightOverride:    {LightActive: true, LightInactive: true},
+	},
 }
+
+// maxLaneStates is the most states a lane has (deep Doze's).
+const maxLaneStates = int(NumDozeStates)
 
 // clock follows one lane's state and the time spent in each.
 type clock struct {
 	state uint8
 	since time.Duration
-	total [4]time.Duration
+	total [maxLaneStates]time.Duration
 }
 
 // close adds the time since the last change, up to now, to the current state.

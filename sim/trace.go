@@ -35,6 +35,11 @@ const (
 	TraceHandover                           // the device's IP changed
 	TraceHorizon                            // the horizon: costs stop, the generators stop, the drain begins
 	TraceInterval                           // the policy changed the background interval; Latency: the new interval
+	TraceAlarmDeferred                      // Doze held the heartbeat alarm back; Latency: until the while-idle limit allows it (0: the maintenance window)
+	TraceAllowlist                          // the app went on Doze's temporary allowlist; Latency: for how long
+	TraceFCMSent                            // the server sent the push through FCM; ID: push
+	TraceFCMHeld                            // a normal-priority FCM message waits for Doze's maintenance window; ID: push
+	TraceSocketKilled                       // Android destroyed the app's socket (a Doze idle entry, the freezer); ID: connection
 	NumTraceKinds
 )
 
@@ -43,7 +48,7 @@ var traceKindNames [NumTraceKinds]string = [...]string{
 	"connect_start", "connect_ok", "connect_fail", "break", "detect_client", "detect_server",
 	"recover", "push_sent", "push_queued", "push_delivered", "push_lost", "push_dropped",
 	"kill", "relaunch", "user_open", "nat_expired", "server_idle_timeout", "server_restart", "handover", "horizon",
-	"interval",
+	"interval", "alarm_deferred", "allowlist", "fcm_sent", "fcm_held", "socket_killed",
 }
 
 func (k TraceKind) String() string { return traceKindNames[k] }

@@ -51,7 +51,20 @@ func traceConfigs() []namedConfig {
 	adaptive.App.Policy = Policy{Kind: PolicyAdaptive, Adaptive: MarsAdaptive()}
 	adaptive.Network.NATIdleTimeout = 10 * time.Minute
 
-	return []namedConfig{{"classic", testcfg.Classic()}, {"nat", nat}, {"leak", leak}, {"silent", silent}, {"awake", awake}, {"adaptive", adaptive}}
+	// Android: Doze with high-priority FCM; and with normal-priority FCM,
+	// while-idle alarms under the pre-12 rule, motion, a charger and screen
+	// sessions (doze.go, device_state.go, fcm.go).
+	android := testcfg.AndroidChat()
+	normal := testcfg.AndroidChat()
+	normal.Server.Pushes.FCM.High = false
+	normal.App.Alarm = AlarmWhileIdle
+	normal.Platform.Android.Version = 11
+	normal.Device.Motion = &Periods{Every: Dist{Kind: Exp, Value: 3 * time.Hour}, Duration: Fixed(20 * time.Minute)}
+	normal.Device.Charging = &Periods{Every: Fixed(16 * time.Hour), Duration: Fixed(8 * time.Hour)}
+	normal.Device.Screen = &ScreenSessions{PerDay: 30, Length: Fixed(time.Minute)}
+
+	return []namedConfig{{"classic", testcfg.Classic()}, {"nat", nat}, {"leak", leak}, {"silent", silent}, {"awake", awake}, {"adaptive", adaptive},
+		{"android", android}, {"android-normal", normal}}
 }
 
 type namedConfig struct {

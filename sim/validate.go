@@ -144,6 +144,7 @@ func (c *Config) Validate() error {
 			v.positive(f+".for", e.For)
 		}
 	}
+	v.validateAndroid(c)
 	v.bounds(c)
 	return errors.Join(v.errs...)
 }

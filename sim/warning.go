@@ -29,6 +29,13 @@ const (
 	// down to Interval, below the platform's keepalive minimum (Limit,
 	// Platform), which it runs at instead.
 	WarnPolicyClamped
+	// WarnDozeDefers: on Android, deep Doze defers the exact heartbeat
+	// alarm to its maintenance windows, Limit (the first idle period) and
+	// more apart (Platform).
+	WarnDozeDefers
+	// WarnWhileIdle: on Android, the while-idle limit spaces the heartbeat
+	// in deep Doze to Limit on average, more than the interval (Interval).
+	WarnWhileIdle
 )
 
 // Warning is one thing a user should know about a configuration before
@@ -62,6 +69,12 @@ func (w Warning) String() string {
 			FormatDuration(w.Setting), FormatDuration(w.Interval))
 	case WarnOneReplication:
 		return "one replication: the 95% intervals are not meaningful"
+	case WarnDozeDefers:
+		return fmt.Sprintf("platform %s: in deep Doze the exact heartbeat alarm waits for the maintenance windows, %s to %s apart; use app.heartbeat.alarm: allow_while_idle to ping in Doze",
+			w.Platform, FormatDuration(w.Limit), FormatDuration(w.Setting))
+	case WarnWhileIdle:
+		return fmt.Sprintf("platform %s: in deep Doze the while-idle alarm limit spaces the heartbeat %s apart on average, not app.heartbeat.interval %s",
+			w.Platform, FormatDuration(w.Limit), FormatDuration(w.Interval))
 	case WarnPolicyClamped:
 		return fmt.Sprintf("app.heartbeat.policy %s may choose intervals down to %s, below the %s keepalive minimum; the platform clamps them to %s",
 			w.Policy, FormatDuration(w.Interval), w.Platform, FormatDuration(w.Limit))

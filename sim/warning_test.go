@@ -21,6 +21,10 @@ func TestWarnings(t *testing.T) {
 		{Warning{Kind: WarnOneReplication}, []string{"one replication"}},
 		{Warning{Kind: WarnPolicyClamped, Policy: "adaptive", Interval: 270 * time.Second, Platform: "ios6", Limit: 10 * time.Minute},
 			[]string{"policy adaptive", "270s", "ios6", "clamps them to 10m"}},
+		{Warning{Kind: WarnDozeDefers, Platform: "android-doze", Limit: time.Hour, Setting: 6 * time.Hour},
+			[]string{"android-doze", "maintenance windows, 1h to 6h apart", "allow_while_idle"}},
+		{Warning{Kind: WarnWhileIdle, Platform: "android-fgs", Interval: 30 * time.Second, Limit: 50 * time.Second},
+			[]string{"android-fgs", "50s apart", "interval 30s"}},
 	} {
 		s := c.w.String()
 		for _, part := range c.want {

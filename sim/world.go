@@ -37,13 +37,25 @@ const (
 	evPush                           // the push generator fires
 	evScripted                       // a scripted event (Arg: index)
 	evRadio                          // the radio's next state change
+	// Android (doze.go, doze_rules.go, device_state.go, fcm.go).
+	evDozeStep     // deep Doze's next step
+	evLightStep    // light Doze's next step
+	evAllowlistEnd // the temporary allowlist runs out
+	evScreen       // the screen-session generator fires
+	evScreenOff    // a screen session ends
+	evMotion       // the motion generator fires
+	evMotionEnd    // a period of motion ends
+	evCharging     // the charging generator fires
+	evChargingEnd  // the device leaves the charger
+	evFCM          // an FCM message reaches the device (Arg: its slot)
+	evFreeze       // the freezer's debounce runs out (freezer.go)
 )
 
 // generator reports whether events of kind k come from a generator or the
 // script, which stop at the horizon.
 func generator(k des.Kind) bool {
 	switch k {
-	case evUserSession, evOutage, evHandover, evRestart, evPush, evScripted:
+	case evUserSession, evOutage, evHandover, evRestart, evPush, evScripted, evScreen, evMotion, evCharging:
 		return true
 	}
 	return false
@@ -147,6 +159,28 @@ type World struct {
 	freePkt []int32
 
 	radio radio
+
+	// Android: Doze and the device states (doze.go, device_state.go), the
+	// heartbeat alarm's limits and the allowlist (doze_rules.go), FCM (fcm.go).
+	dozeTimer, lightTimer        des.Timer
+	dozeInactiveFor              time.Duration // the inactive timeout in force
+	dozeNextIdle, dozeNextBudget time.Duration // the next idle period and maintenance budget
+	lightNextIdle                time.Duration
+	screenTimer, motionTimer     des.Timer
+	chargingTimer, allowTimer    des.Timer
+	freezeTimer                  des.Timer
+	screenUntil, motionUntil     time.Duration
+	chargingUntil, allowUntil    time.Duration
+	alarmHeld                    bool // the heartbeat alarm waits for a maintenance window
+	alarmLimited                 bool // the while-idle limit moved the heartbeat alarm later
+	android                      bool // the platform runs the Android rules (Platform.IsAndroid)
+	netWaiting                   bool // the app waits for Doze to unblock the network
+	whileIdleLog                 []time.Duration
+	whileIdleN                   int
+	fcm                          []fcmMsg
+	fcmFree                      []int32
+	fcmInFlight                  int
+	fcmHeld                      []pushRef
 }
 
 // conn is one TCP connection from the client's point of view, plus whether
@@ -231,6 +265,9 @@ func (w *World) play(until time.Duration) error {
 		}
 		w.dispatch(ev)
 		w.settle()
+		if w.check && w.android {
+			w.checkDevice() // device_state.go
+		}
 		if w.draining && w.settled() {
 			return nil
 		}
@@ -280,6 +317,13 @@ func (w *World) reset(cfg *Config, rep int, opt Options) {
 	w.keepalive, w.heartbeat, w.relaunch = des.Timer{}, des.Timer{}, des.Timer{}
 	w.pingTimer, w.connTimer, w.backoff = des.Timer{}, des.Timer{}, des.Timer{}
 	w.pathTimer, w.natTimer, w.serverTimer, w.idleTimer = des.Timer{}, des.Timer{}, des.Timer{}, des.Timer{}
+	w.dozeTimer, w.lightTimer, w.screenTimer, w.motionTimer = des.Timer{}, des.Timer{}, des.Timer{}, des.Timer{}
+	w.chargingTimer, w.allowTimer, w.freezeTimer = des.Timer{}, des.Timer{}, des.Timer{}
+	w.dozeInactiveFor, w.dozeNextIdle, w.dozeNextBudget, w.lightNextIdle = 0, 0, 0, 0
+	w.screenUntil, w.motionUntil, w.chargingUntil, w.allowUntil = 0, 0, 0, 0
+	w.alarmHeld, w.alarmLimited, w.netWaiting, w.whileIdleN = false, false, false, 0
+	w.android = cfg.Platform.IsAndroid()
+	w.fcm, w.fcmFree, w.fcmInFlight, w.fcmHeld = w.fcm[:0], w.fcmFree[:0], 0, w.fcmHeld[:0]
 }
 
 // start sets up time zero: the app was launched earlier, connected, and has
@@ -324,6 +368,9 @@ func (w *World) start() {
 		if e.At <= cfg.Horizon {
 			w.eng.At(e.At, evScripted, int64(i))
 		}
+	}
+	if cfg.Platform.IsAndroid() {
+		w.startAndroid()
 	}
 }
 
@@ -386,6 +433,28 @@ func (w *World) dispatch(ev des.Event) {
 		w.onScripted(int(ev.Arg))
 	case evRadio:
 		w.onRadio()
+	case evDozeStep:
+		w.onDozeStep()
+	case evLightStep:
+		w.onLightStep()
+	case evAllowlistEnd:
+		w.dozeChanged()
+	case evScreen:
+		w.onScreenSession()
+	case evScreenOff:
+		w.screenMayGoOff()
+	case evMotion:
+		w.onMotion()
+	case evMotionEnd:
+		w.onMotionEnd()
+	case evCharging:
+		w.onCharging()
+	case evChargingEnd:
+		w.onChargingEnd()
+	case evFCM:
+		w.onFCM(int32(ev.Arg))
+	case evFreeze:
+		w.onFreeze()
 	default:
 		panic(invariantError(fmt.Sprintf("unknown event kind %d", ev.Kind)))
 	}

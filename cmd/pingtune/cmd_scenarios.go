@@ -68,6 +68,19 @@ func describePlatform(p sim.Platform) string {
 		return "never suspended; pings on the app's own timer; CPU is the baseline"
 	}
 	d := sim.FormatDuration
+	if p.IsAndroid() {
+		z := &p.Android.Doze
+		s := fmt.Sprintf("Android %d: heartbeat alarm every ≥ %s, wakelocks up to %s; deep Doze %s after the screen goes off (idle %s growing to %s, maintenance windows %s–%s)",
+			p.Android.Version, d(p.KeepaliveMin), d(p.BackgroundTaskLimit), (z.InactiveTimeout + z.IdleAfterInactive + z.Sensing + z.Locating).String(),
+			d(z.Idle), d(z.MaxIdle), d(z.MinMaintenance), d(z.MaxMaintenance))
+		if z.Light {
+			s += fmt.Sprintf(", light Doze after %s", d(z.LightAfterInactive))
+		}
+		if p.Android.ForegroundService {
+			s += "; a foreground service keeps network and wakelocks in Doze, not its alarms"
+		}
+		return s
+	}
 	ka := "no keepalive handler"
 	if p.Keepalive {
 		ka = fmt.Sprintf("keepalive every ≥ %s, firing %s early, %s of CPU per wakeup", d(p.KeepaliveMin), p.KeepaliveEarly, d(p.WakeupBudget))

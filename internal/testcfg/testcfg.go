@@ -62,3 +62,41 @@ func TraceWorlds() []Config {
 	awake.Server.Pushes.DropOffline = true
 	return []Config{Classic(), nat, leak, awake}
 }
+
+// AndroidDoze is the Doze of the android-doze preset (docs/android.md: AOSP
+// DeviceIdleController and AlarmManagerService defaults, Android 15/16);
+// scenarios' tests hold the two equal.
+func AndroidDoze() Doze {
+	return Doze{
+		InactiveTimeout: 30 * time.Minute, MotionInactiveTimeout: 10 * time.Minute,
+		IdleAfterInactive: 30 * time.Minute, Sensing: 4 * time.Minute, Locating: 30 * time.Second,
+		Idle: time.Hour, MaxIdle: 6 * time.Hour, IdleFactor: 2,
+		Maintenance: 5 * time.Minute, MaxMaintenance: 10 * time.Minute, MaintenanceFactor: 2,
+		MinMaintenance: 30 * time.Second, MaintenanceWork: Fixed(0),
+		Light: true, LightAfterInactive: 4 * time.Minute, LightIdle: 5 * time.Minute, LightMaxIdle: 15 * time.Minute,
+		LightIdleFactor: 2, LightMinMaintenance: 5 * time.Second, LightMaintenanceBudget: time.Minute,
+		LightMaintenanceWork: Fixed(0),
+		WhileIdleGap:         9 * time.Minute, WhileIdleQuota: 72, WhileIdleWindow: time.Hour,
+		IdleKillsSockets: true, AlarmAllowlist: 10 * time.Second, FCMAllowlist: 10 * time.Second,
+	}
+}
+
+// AndroidPlatform is the android-doze preset.
+func AndroidPlatform() Platform {
+	return Platform{Name: "android-doze", Kind: KindAndroid, Keepalive: true, KeepaliveMin: 5 * time.Second, KeepaliveEarly: Fixed(0),
+		WakeupBudget: 10 * time.Second, BackgroundTaskLimit: time.Minute, EnterBackgroundGrace: 5 * time.Second,
+		WakeOnSocketData: true, WakeOnSocketClose: true,
+		Android: Android{Version: 15, FreezeKillsSockets: true, FreezerDebounce: 10 * time.Second, Doze: AndroidDoze()}}
+}
+
+// AndroidChat is a chat app on an android-doze phone: stationary, screen off
+// but for the user's sessions, on Wi-Fi behind a home NAT, its server
+// falling back to high-priority FCM.
+func AndroidChat() Config {
+	c := Classic()
+	c.Name = "test-android"
+	c.Platform = AndroidPlatform()
+	c.Network.Outages, c.Network.Handovers, c.Server.Restarts = nil, nil, nil
+	c.Server.Pushes = &Pushes{PerHour: 4, FCM: &FCM{High: true, Latency: Dist{Kind: Lognormal, Value: time.Second, Shape: 1}}}
+	return c
+}

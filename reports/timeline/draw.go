@@ -102,7 +102,7 @@ func drawGrid(p *painter, l *layout, t *Timeline) {
 		x := l.x(tk)
 		p.line(colGrid, 1, nil, x, l.top, x, l.axisY)
 	}
-	for r := row(0); r < numRows; r++ {
+	for r := row(0); r < l.rows; r++ {
 		y0 := l.top + float64(r)*l.rowH
 		if r > 0 {
 			p.line(colGrid, 1, nil, 8, y0, l.x1, y0)

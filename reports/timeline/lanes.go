@@ -16,7 +16,10 @@ import (
 // without showing a state that lasted only an instant of it.
 func drawLanes(p *painter, l *layout, t *Timeline) {
 	spans := laneSpans(t)
-	for r := row(0); r < rowMessages; r++ {
+	for r := row(0); r < l.rows; r++ {
+		if r == rowMessages {
+			continue
+		}
 		lane := rowLanes[r]
 		ls := laneStyles[lane]
 		y0, y1 := l.barTop(r), l.barBottom(r)
@@ -43,6 +46,8 @@ func laneUnused(cfg *sim.Config, lane sim.Lane) string {
 		return "no NAT on the path in this scenario"
 	case lane == sim.LaneTask && cfg.Platform.AlwaysAwake:
 		return "no background tasks: the device never suspends the app"
+	case lane == sim.LaneLight && !cfg.Platform.Android.Doze.Light:
+		return "light Doze is off in this scenario"
 	}
 	return ""
 }
@@ -51,7 +56,7 @@ func laneUnused(cfg *sim.Config, lane sim.Lane) string {
 // bursts, each with the state it spent most time in.
 func bursts(spans []span, rest uint8) []span {
 	var out []span
-	var in [4]time.Duration // time per state in the current burst
+	var in [sim.NumDozeStates]time.Duration // time per state in the current burst (Doze has the most states)
 	open := false
 	flush := func() {
 		if !open {
@@ -63,7 +68,7 @@ func bursts(spans []span, rest uint8) []span {
 				b.State = uint8(s)
 			}
 		}
-		in, open = [4]time.Duration{}, false
+		in, open = [sim.NumDozeStates]time.Duration{}, false
 	}
 	for _, s := range spans {
 		if s.State == rest {

@@ -15,7 +15,9 @@ type row int
 
 // The rows, top to bottom: the device (app, task, radio), the network
 // (path, NAT), the server (server, session), then the connection as the
-// client sees it and the messages that cross it.
+// client sees it and the messages that cross it; on an Android platform,
+// below them, the device states and Doze (only those timelines have these
+// rows, so that the others are drawn as before).
 const (
 	rowApp row = iota
 	rowTask
@@ -26,6 +28,11 @@ const (
 	rowSession
 	rowConn
 	rowMessages
+	rowScreen
+	rowCharging
+	rowMotion
+	rowDoze
+	rowLight
 	numRows
 )
 
@@ -33,12 +40,22 @@ const (
 var rowLanes = [...]sim.Lane{
 	rowApp: sim.LaneApp, rowTask: sim.LaneTask, rowRadio: sim.LaneRadio, rowPath: sim.LanePath,
 	rowNAT: sim.LaneNAT, rowServer: sim.LaneServer, rowSession: sim.LaneSession, rowConn: sim.LaneConn,
+	rowScreen: sim.LaneScreen, rowCharging: sim.LaneCharging, rowMotion: sim.LaneMotion, rowDoze: sim.LaneDoze, rowLight: sim.LaneLight,
+}
+
+// rowsOf is how many rows, from the first, t's timeline has.
+func rowsOf(t *Timeline) row {
+	if t.Config.Platform.IsAndroid() {
+		return numRows
+	}
+	return rowMessages + 1
 }
 
 // layout places the timeline's parts on a w×h picture, in pixels from the
 // top-left corner.
 type layout struct {
 	w, h       float64
+	rows       row     // the rows drawn: rowMessages+1, or numRows on Android
 	x0, x1     float64 // the time axis runs from x0 (window start) to x1 (end)
 	top        float64 // the top of the first row
 	rowH       float64
@@ -59,16 +76,16 @@ type layout struct {
 const maxStory = 5
 
 func newLayout(t *Timeline, w, h int) layout {
-	l := layout{w: float64(w), h: float64(h), win: t.Window}
+	l := layout{w: float64(w), h: float64(h), win: t.Window, rows: rowsOf(t)}
 	l.font = max(10, min(13, l.h/70))
 	l.top = 5.2 * l.font
 	lineH := 1.35 * l.font
 	l.items = legendItems()
 	l.placed, l.legendN = flow(l.items, l.font, l.w-12)
 	bottom := 2.2*l.font + float64(l.legendN)*lineH + 0.6*l.font + (maxStory+1)*lineH
-	l.rowH = (l.h - l.top - bottom) / float64(numRows)
+	l.rowH = (l.h - l.top - bottom) / float64(l.rows)
 	l.barH = max(8, 0.34*l.rowH)
-	l.axisY = l.top + float64(numRows)*l.rowH
+	l.axisY = l.top + float64(l.rows)*l.rowH
 	l.legend = l.axisY + 2.2*l.font + 0.5*lineH
 	l.storyY = l.legend + float64(l.legendN)*lineH + 0.6*l.font
 
@@ -77,7 +94,7 @@ func newLayout(t *Timeline, w, h int) layout {
 	fit := 1 + int((0.9*l.rowH-2.3*l.font-2)/(1.2*l.font))
 	small := l.rowLegendText()
 	width := 0.0
-	for r := row(0); r < numRows; r++ {
+	for r := row(0); r < l.rows; r++ {
 		_, entries := rowLegend(t, r)
 		cols := max(2, (len(entries)+max(fit, 1)-1)/max(fit, 1))
 		l.legendCols[r] = cols

@@ -53,6 +53,18 @@ var laneStyles [sim.NumLanes]laneStyle = [...]laneStyle{
 	sim.LaneRadio: {title: "radio",
 		colors: []color.RGBA{colIdle, rgb(0x6a3d9a), rgb(0xc2185b), rgb(0xf19cbb)},
 		names:  []string{"idle", "promotion", "active", "tail"}},
+	sim.LaneScreen: {title: "screen",
+		colors: []color.RGBA{colNone, rgb(0xffd54f)}, names: []string{"off", "on"}},
+	sim.LaneMotion: {title: "motion",
+		colors: []color.RGBA{colNone, rgb(0x80cbc4)}, names: []string{"stationary", "moving"}},
+	sim.LaneCharging: {title: "charger",
+		colors: []color.RGBA{colNone, rgb(0xa5d6a7)}, names: []string{"battery", "charging"}},
+	sim.LaneDoze: {title: "deep Doze",
+		colors: []color.RGBA{colOK, rgb(0xdcedc8), rgb(0xc5cae9), rgb(0x9fa8da), rgb(0x7986cb), rgb(0x283593), rgb(0x81d4fa)},
+		names:  []string{"active", "inactive", "idle pending", "sensing", "locating", "idle", "maintenance"}, rest: uint8(sim.DozeIdle)},
+	sim.LaneLight: {title: "light Doze",
+		colors: []color.RGBA{colOK, rgb(0xdcedc8), rgb(0x5c6bc0), rgb(0x81d4fa), colIdle},
+		names:  []string{"active", "inactive", "idle", "maintenance", "overridden by deep"}, rest: uint8(sim.LightIdle)},
 }
 
 // causeColors are the break causes', by sim.Cause.

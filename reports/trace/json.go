@@ -17,6 +17,9 @@ import (
 //
 //	{"t_s":0,"kind":"snapshot","lanes":{"app":"suspended","task":"none","path":"up","nat":"none","server":"up","session":"none","conn":"up","radio":"idle"}}
 //
+// On an Android platform the snapshot goes on with the device states and
+// Doze: "screen", "motion", "charging", "doze", "light_doze".
+//
 // Every other line has t_s (seconds from the scenario's start, exact to the
 // nanosecond), kind (sim.TraceKind's name) and, last, energy_j (radio and
 // CPU energy used so far, J), and between them the fields its kind uses:
@@ -36,26 +39,34 @@ import (
 //	nat_expired, server_idle_timeout       conn (the mapping's or session's connection)
 //	server_restart                         restart: graceful or silent
 //	keepalive, kill, relaunch, handover    nothing more
+//	fcm_sent, fcm_held                     push (Android: FCM carries it; a normal-priority one waits for Doze's window)
+//	alarm_deferred                         latency_s until the while-idle limit lets it fire (0: the next maintenance window)
+//	allowlist                              latency_s: how long Doze's temporary allowlist lasts
+//	socket_killed                          conn (Android destroyed it: a Doze idle entry, the freezer)
 //
 // Write the records of a run to it, then Close it.
 type JSON struct {
-	out  *bufio.Writer
-	win  Filter
-	buf  []byte
-	err  error
-	head bool
+	// lanes is how many lanes the snapshot lists: the device states and
+	// Doze only on an Android platform.
+	lanes sim.Lane
+	out   *bufio.Writer
+	win   Filter
+	buf   []byte
+	err   error
+	head  bool
 }
 
 // NewJSON writes to w the records of a run of cfg that fall in win.
 func NewJSON(w io.Writer, cfg *sim.Config, win Window) *JSON {
-	return &JSON{out: bufio.NewWriter(w), win: NewFilter(cfg, win)}
+	return &JSON{lanes: UsedLanes(cfg), out: bufio.NewWriter(w), win: NewFilter(cfg, win)}
 }
 
 // Trace writes e if it falls in the window.
 func (t *JSON) Trace(e sim.TraceEvent) {
 	push := int64(-1)
 	switch e.Kind {
-	case sim.TracePushSent, sim.TracePushQueued, sim.TracePushDropped, sim.TracePushDelivered, sim.TracePushLost:
+	case sim.TracePushSent, sim.TracePushQueued, sim.TracePushDropped, sim.TracePushDelivered, sim.TracePushLost,
+		sim.TraceFCMSent, sim.TraceFCMHeld:
 		push = e.ID
 	}
 	if !t.win.See(e) || t.err != nil {
@@ -86,7 +97,7 @@ func (t *JSON) snapshot() {
 	b := append(t.buf[:0], `{"t_s":`...)
 	b = appendSeconds(b, t.win.win.From)
 	b = append(b, `,"kind":"snapshot","lanes":{`...)
-	for l := sim.Lane(0); l < sim.NumLanes; l++ {
+	for l := sim.Lane(0); l < t.lanes; l++ {
 		if l > 0 {
 			b = append(b, ',')
 		}
@@ -137,7 +148,12 @@ func appendRecord(b []byte, e sim.TraceEvent, push int64) []byte {
 		b = appendString(b, "cause", sim.Cause(e.Cause).String())
 		b = appendInt(b, "conn", e.ID)
 		b = appendDuration(b, "latency_s", e.Latency)
-	case sim.TracePushSent, sim.TracePushQueued, sim.TracePushDropped, sim.TracePushDelivered, sim.TracePushLost:
+	case sim.TraceAlarmDeferred, sim.TraceAllowlist:
+		b = appendDuration(b, "latency_s", e.Latency)
+	case sim.TraceSocketKilled:
+		b = appendInt(b, "conn", e.ID)
+	case sim.TracePushSent, sim.TracePushQueued, sim.TracePushDropped, sim.TracePushDelivered, sim.TracePushLost,
+		sim.TraceFCMSent, sim.TraceFCMHeld:
 		if push > 0 {
 			b = appendInt(b, "push", push)
 		}

@@ -234,7 +234,7 @@ func TestTraceJSONWindow(t *testing.T) {
 		if err := json.Unmarshal([]byte(lines[0]), &snap); err != nil {
 			t.Fatal(err)
 		}
-		if len(snap.Lanes) != int(sim.NumLanes) || !reflect.DeepEqual(snap.Lanes, state) {
+		if len(snap.Lanes) != int(UsedLanes(&cfg)) || !reflect.DeepEqual(snap.Lanes, state) {
 			t.Errorf("window %s: the snapshot says %v, the full trace %v", win, snap.Lanes, state)
 		}
 		if !reflect.DeepEqual(lines[1:], want) && !(len(want) == 0 && len(lines) == 1) {

@@ -47,6 +47,15 @@ func initialLanes(cfg *sim.Config) LaneStates {
 	return s
 }
 
+// UsedLanes is how many lanes, from the first, a run of cfg moves: all of
+// them on an Android platform, else those before the device states.
+func UsedLanes(cfg *sim.Config) sim.Lane {
+	if cfg.Platform.IsAndroid() {
+		return sim.NumLanes
+	}
+	return sim.LaneScreen
+}
+
 // Filter follows a run's lanes and tells which of its records fall in a
 // window; at the first record inside, it keeps the lanes' states as they
 // were just before. The JSON writer and the timeline's recorder share it.
