@@ -101,7 +101,7 @@ func ranges(res *sweep.Result, idx []int) string {
 
 // causeNames are break causes as people say them.
 var causeNames [sim.NumCauses]string = [...]string{"Wi-Fi outage", "handover", "NAT", "graceful server restart",
-	"silent server loss", "app kill", "server idle timeout"}
+	"silent server loss", "app kill", "server idle timeout", "socket destroyed by Android"}
 
 // causeName is a break cause in words.
 func causeName(c sim.Cause) string { return causeNames[c] }

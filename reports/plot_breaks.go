@@ -23,13 +23,14 @@ type causeStyle struct {
 }
 
 var causeStyles [sim.NumCauses]causeStyle = [...]causeStyle{
-	sim.CauseWifi:           {colBlue, draw.CircleGlyph{}},
-	sim.CauseHandover:       {colSky, draw.TriangleGlyph{}},
-	sim.CauseNAT:            {colGreen, draw.SquareGlyph{}},
-	sim.CauseServerGraceful: {colOrange, draw.PyramidGlyph{}},
-	sim.CauseServerSilent:   {colPurple, draw.CrossGlyph{}},
-	sim.CauseKill:           {colVerm, draw.PlusGlyph{}},
-	sim.CauseServerIdle:     {colYellow, draw.RingGlyph{}},
+	sim.CauseWifi:            {colBlue, draw.CircleGlyph{}},
+	sim.CauseHandover:        {colSky, draw.TriangleGlyph{}},
+	sim.CauseNAT:             {colGreen, draw.SquareGlyph{}},
+	sim.CauseServerGraceful:  {colOrange, draw.PyramidGlyph{}},
+	sim.CauseServerSilent:    {colPurple, draw.CrossGlyph{}},
+	sim.CauseKill:            {colVerm, draw.PlusGlyph{}},
+	sim.CauseServerIdle:      {colYellow, draw.RingGlyph{}},
+	sim.CauseSocketDestroyed: {colGrey, draw.BoxGlyph{}},
 }
 
 // breaksPlot draws broken connections per day against the interval on a

@@ -216,7 +216,7 @@ var platformFieldTable = []fieldSpec{
 		Doc: "The rules the platform runs: `ios` (a keepalive handler, background tasks and the watchdog) or `android` (the heartbeat is an AlarmManager alarm, a background task is a partial wakelock released at `background_task_limit` with no kill, and Doze decides when the app may use the network: `doze`)."},
 	{Name: "android_version", Kind: kindInteger, Min: "6", Max: "100", Doc: "Android: the release. From 12, while-idle alarms are limited by `doze.while_idle_quota` per `doze.while_idle_window`; before, by `doze.while_idle_gap`."},
 	{Name: "foreground_service", Kind: kindBool, Doc: "Android: the app runs a foreground service, which exempts it from Doze's network block, socket kills and wakelock rule, but not from the deferral of its ordinary alarms."},
-	{Name: "freeze_kills_sockets", Kind: kindBool, Doc: "Android 15+: a suspended (cached) app without a foreground service is frozen `freezer_debounce` later and its TCP sockets are destroyed, Doze or not (ConnectivityService, DESTROY_SOCKET_REASON_FROZEN); results count these breaks under `kill`."},
+	{Name: "freeze_kills_sockets", Kind: kindBool, Doc: "Android 15+: a suspended (cached) app without a foreground service is frozen `freezer_debounce` later and its TCP sockets are destroyed, Doze or not (ConnectivityService, DESTROY_SOCKET_REASON_FROZEN); results count these breaks as `socket_destroyed`."},
 	{Name: "freezer_debounce", Kind: kindDuration, Doc: "Android: how long after it is cached a process is frozen (CachedAppOptimizer DEFAULT_FREEZER_DEBOUNCE_TIMEOUT)."},
 	{Name: "doze", Kind: kindSection, Doc: "Android: Doze's timing (AOSP DeviceIdleController and AlarmManagerService; docs/android.md gives each constant).", Fields: dozeFieldTable},
 }
@@ -246,7 +246,7 @@ var dozeFieldTable = []fieldSpec{
 	{Name: "while_idle_gap", Kind: kindDuration, Doc: "Before Android 12: the shortest gap between an app's while-idle alarms in deep idle (ALLOW_WHILE_IDLE_LONG_TIME)."},
 	{Name: "while_idle_quota", Kind: kindInteger, Min: "1", Max: "10000", Doc: "From Android 12: while-idle alarms an app may fire per `while_idle_window` (ALLOW_WHILE_IDLE_QUOTA)."},
 	{Name: "while_idle_window", Kind: kindDuration, Doc: "From Android 12: the rolling window of the quota (ALLOW_WHILE_IDLE_WINDOW)."},
-	{Name: "idle_kills_sockets", Kind: kindBool, Doc: "Each idle entry (deep or light) destroys the blocked app's open TCP sockets: the app reads ECONNABORTED, the server gets an RST (NetworkManagementService.closeSocketsForFirewallChainLocked). Results count these breaks under `kill`."},
+	{Name: "idle_kills_sockets", Kind: kindBool, Doc: "Each idle entry (deep or light) destroys the blocked app's open TCP sockets: the app reads ECONNABORTED, the server gets an RST (NetworkManagementService.closeSocketsForFirewallChainLocked). Results count these breaks as `socket_destroyed`."},
 	{Name: "alarm_allowlist", Kind: kindDuration, Doc: "The temporary allowlist (network and wakelocks) after a while-idle alarm (ALLOW_WHILE_IDLE_WHITELIST_DURATION)."},
 	{Name: "fcm_allowlist", Kind: kindDuration, Doc: "The temporary allowlist after a high-priority FCM message (not published by Google: an assumption)."},
 }

@@ -201,7 +201,7 @@ func (w *World) destroySocket() {
 	}
 	id := w.cur
 	if c.alive {
-		w.breakConn(id, CauseKill)
+		w.breakConn(id, CauseSocketDestroyed)
 	}
 	c.closed = true
 	w.send(pktFin, id, w.rtt(), 0)

@@ -146,7 +146,7 @@ func (w *World) checkEnd() error {
 	if w.openSides < 0 || (w.openSides == 0) != (open == 0) {
 		fail("%d sides of breaks open by the count, %d by the breaks", w.openSides, open)
 	}
-	if r.Kills < byCause[CauseKill] && !w.cfg.Platform.IsAndroid() { // Android: Doze kills sockets (doze_rules.go)
+	if r.Kills < byCause[CauseKill] {
 		fail("%d kill breaks but %d kills", byCause[CauseKill], r.Kills)
 	}
 	return errors.Join(errs...)

@@ -30,17 +30,18 @@ type Cause uint8
 
 // The break causes.
 const (
-	CauseWifi           Cause = iota // the network path went down
-	CauseHandover                    // the device's IP changed
-	CauseNAT                         // a NAT forgot the idle mapping
-	CauseServerGraceful              // the server restarted and said so
-	CauseServerSilent                // the server vanished (host loss, failover)
-	CauseKill                        // the watchdog killed the app
-	CauseServerIdle                  // the server's idle timeout closed a live connection
+	CauseWifi            Cause = iota // the network path went down
+	CauseHandover                     // the device's IP changed
+	CauseNAT                          // a NAT forgot the idle mapping
+	CauseServerGraceful               // the server restarted and said so
+	CauseServerSilent                 // the server vanished (host loss, failover)
+	CauseKill                         // the watchdog killed the app
+	CauseServerIdle                   // the server's idle timeout closed a live connection
+	CauseSocketDestroyed              // Android destroyed the app's socket: a Doze idle entry or the freezer (doze_rules.go)
 	NumCauses
 )
 
-var causeNames [NumCauses]string = [...]string{"wifi", "handover", "nat", "server_graceful", "server_silent", "kill", "server_idle"}
+var causeNames [NumCauses]string = [...]string{"wifi", "handover", "nat", "server_graceful", "server_silent", "kill", "server_idle", "socket_destroyed"}
 
 func (c Cause) String() string { return causeNames[c] }
 

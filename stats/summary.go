@@ -101,6 +101,9 @@ type BreakByCause struct {
 	ServerSilent   int `json:"server_silent"`
 	Kill           int `json:"kill"`
 	ServerIdle     int `json:"server_idle"`
+	// SocketDestroyed: Android destroyed the app's socket (a Doze idle
+	// entry, the freezer).
+	SocketDestroyed int `json:"socket_destroyed"`
 }
 
 // Get returns the count for cause c.
@@ -109,7 +112,7 @@ func (b *BreakByCause) Get(c sim.Cause) int { return *b.field(c) }
 // field is the count of cause c. A cause added to sim fails to compile here
 // until BreakByCause has its field.
 func (b *BreakByCause) field(c sim.Cause) *int {
-	var fields [sim.NumCauses]*int = [...]*int{&b.Wifi, &b.Handover, &b.NAT, &b.ServerGraceful, &b.ServerSilent, &b.Kill, &b.ServerIdle}
+	var fields [sim.NumCauses]*int = [...]*int{&b.Wifi, &b.Handover, &b.NAT, &b.ServerGraceful, &b.ServerSilent, &b.Kill, &b.ServerIdle, &b.SocketDestroyed}
 	return fields[c]
 }
 

@@ -80,7 +80,7 @@ func newLayout(t *Timeline, w, h int) layout {
 	l.font = max(10, min(13, l.h/70))
 	l.top = 5.2 * l.font
 	lineH := 1.35 * l.font
-	l.items = legendItems()
+	l.items = legendItems(t.Config.Platform.IsAndroid())
 	l.placed, l.legendN = flow(l.items, l.font, l.w-12)
 	bottom := 2.2*l.font + float64(l.legendN)*lineH + 0.6*l.font + (maxStory+1)*lineH
 	l.rowH = (l.h - l.top - bottom) / float64(l.rows)

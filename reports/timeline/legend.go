@@ -22,8 +22,8 @@ type legendItem struct {
 
 // legendItems explains the markers that are not in a row's own legend:
 // the wakeup causes above the app, the other happenings, the break causes
-// and the detections.
-func legendItems() []legendItem {
+// and the detections. Only Android destroys sockets (sim.CauseSocketDestroyed).
+func legendItems(android bool) []legendItem {
 	items := []legendItem{{name: "wakeups, above the app:", heading: true}}
 	for c := range sim.NumWakeCauses {
 		items = append(items, legendItem{name: c.String(), glyph: triDown, color: wakeColors[c]})
@@ -39,6 +39,9 @@ func legendItems() []legendItem {
 		legendItem{name: "push dropped", glyph: cross, color: colDropped},
 		legendItem{name: "breaks, by cause:", heading: true})
 	for c := range sim.NumCauses {
+		if c == sim.CauseSocketDestroyed && !android {
+			continue
+		}
 		items = append(items, legendItem{name: c.String(), glyph: haloCross, color: causeColors[c]})
 	}
 	return append(items,

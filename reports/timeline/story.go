@@ -60,10 +60,9 @@ func whyText(t *Timeline, x *index, b sim.Break) string {
 		return "the server restarted and closed its connections"
 	case sim.CauseServerSilent:
 		return "the server vanished without closing anything"
+	case sim.CauseSocketDestroyed:
+		return "Android destroyed the app's socket (a Doze idle entry, or the freezer)"
 	case sim.CauseKill:
-		if cfg.Platform.IsAndroid() {
-			return "Android destroyed the app's socket (a Doze idle entry, or the freezer)"
-		}
 		return fmt.Sprintf("the watchdog killed the app for holding a background task past %s", durfmt.Setting(cfg.Platform.BackgroundTaskLimit))
 	case sim.CauseServerIdle:
 		return fmt.Sprintf("the server heard nothing for its idle timeout (%s) and closed a live connection", durfmt.Setting(cfg.ServerIdleTimeout()))
@@ -131,7 +130,7 @@ func clientHow(t *Timeline, x *index, b sim.Break) string {
 		what = "the OS reported the interface down"
 	case sim.ViaReset:
 		what = "a FIN or reset from the server arrived"
-		if b.Cause == sim.CauseKill && t.Config.Platform.IsAndroid() {
+		if b.Cause == sim.CauseSocketDestroyed {
 			what = "the socket's read failed (ECONNABORTED)"
 		}
 	default:
@@ -156,10 +155,10 @@ func serverHow(t *Timeline, b sim.Break) string {
 	case sim.ViaTakeover:
 		return "the client's new connection replaced the session"
 	case sim.ViaFIN:
-		if b.Cause == sim.CauseKill {
-			if t.Config.Platform.IsAndroid() {
-				return "the destroyed socket's reset arrived"
-			}
+		switch b.Cause {
+		case sim.CauseSocketDestroyed:
+			return "the destroyed socket's reset arrived"
+		case sim.CauseKill:
 			return "the killed app's FIN arrived"
 		}
 		return "a FIN or reset from the client arrived"

@@ -69,13 +69,14 @@ var laneStyles [sim.NumLanes]laneStyle = [...]laneStyle{
 
 // causeColors are the break causes', by sim.Cause.
 var causeColors [sim.NumCauses]color.RGBA = [...]color.RGBA{
-	sim.CauseWifi:           rgb(0x1f78b4),
-	sim.CauseHandover:       rgb(0x6a3d9a),
-	sim.CauseNAT:            rgb(0xe66101),
-	sim.CauseServerGraceful: rgb(0x1b9e9e),
-	sim.CauseServerSilent:   rgb(0x8c510a),
-	sim.CauseKill:           rgb(0x000000),
-	sim.CauseServerIdle:     rgb(0xd01c8b),
+	sim.CauseWifi:            rgb(0x1f78b4),
+	sim.CauseHandover:        rgb(0x6a3d9a),
+	sim.CauseNAT:             rgb(0xe66101),
+	sim.CauseServerGraceful:  rgb(0x1b9e9e),
+	sim.CauseServerSilent:    rgb(0x8c510a),
+	sim.CauseKill:            rgb(0x000000),
+	sim.CauseServerIdle:      rgb(0xd01c8b),
+	sim.CauseSocketDestroyed: rgb(0x2e7d32),
 }
 
 // wakeColors are the wakeup causes', by sim.WakeCause.
