@@ -45,7 +45,7 @@ func (w *World) keepaliveGap() time.Duration {
 }
 
 func (w *World) onKeepalive() {
-	if w.cfg.Platform.IsAndroid() && !w.alarmMayFire() {
+	if w.android && !w.alarmMayFire() {
 		return // held for the maintenance window or the while-idle limit (doze_rules.go)
 	}
 	w.eng.Set(&w.keepalive, later(w.now(), w.keepaliveGap()), evKeepalive, 0)
@@ -233,7 +233,7 @@ func (w *World) onTaskWarning() {
 
 // onTaskLimit is the watchdog: a task still held at its limit kills the app.
 func (w *World) onTaskLimit() {
-	if w.cfg.Platform.IsAndroid() {
+	if w.android {
 		w.wakelockTimeout()
 		return
 	}
@@ -333,7 +333,7 @@ func (w *World) enterForeground(length time.Duration) {
 		w.setState(LaneApp, uint8(Foreground))
 		w.launched()
 	}
-	if w.cfg.Platform.IsAndroid() {
+	if w.android {
 		w.screenOn() // Doze ends before the app runs (device_state.go)
 	}
 	// The platform does not count background time while the app is in use.
@@ -365,7 +365,7 @@ func (w *World) leaveForeground() {
 	} else {
 		w.beginTask()
 	}
-	if w.cfg.Platform.IsAndroid() {
+	if w.android {
 		w.screenMayGoOff()
 	}
 }

@@ -1,6 +1,10 @@
 package sim
 
-import "time"
+import (
+	"time"
+
+	"pingtune/sim/des"
+)
 
 // This file is the device states Android's Doze follows: the screen (on
 // during the user's sessions in the app and during Device.Screen's sessions
@@ -27,15 +31,15 @@ func (w *World) startAndroid() {
 	}
 }
 
-// firstPeriod is when an on/off generator first turns on: a plain draw for
-// an exponential gap (memoryless), else a uniform fraction of a draw (the
-// gap under way at time zero; its own stream, so no other draw moves).
+// firstPeriod is when an on/off generator first turns on: the residual of
+// the gap under way at time zero, as firstArrival's, with the phase and the
+// size-biased draws from the generator's own stream, so no other draw moves.
 func (w *World) firstPeriod(every Dist, src stream) time.Duration {
 	r := w.rng[src]
 	if every.Kind == Exp {
 		return every.Sample(r)
 	}
-	return time.Duration(r.Float64() * float64(every.Sample(r)))
+	return residual(every, r.Float64(), r)
 }
 
 // screenGap is the time to the next screen session: Poisson, PerDay a day.
@@ -48,11 +52,17 @@ func (w *World) screenGap() time.Duration {
 func (w *World) onScreenSession() {
 	length := w.cfg.Device.Screen.Length.Sample(w.rng[streamScreen])
 	w.eng.At(later(w.now(), w.screenGap()), evScreen, 0)
-	if until := later(w.now(), length); until > w.screenUntil {
-		w.screenUntil = until
-		w.eng.Set(&w.screenTimer, until, evScreenOff, 0)
-	}
+	w.holdUntil(&w.screenUntil, &w.screenTimer, length, evScreenOff)
 	w.screenOn()
+}
+
+// holdUntil keeps a device state on for d from now: *until moves later (a
+// period already under way may reach further) and its end timer with it.
+func (w *World) holdUntil(until *time.Duration, end *des.Timer, d time.Duration, kind des.Kind) {
+	if u := later(w.now(), d); u > *until {
+		*until = u
+		w.eng.Set(end, u, kind, 0)
+	}
 }
 
 // screenOn: the screen comes on; Doze ends at once.
@@ -77,10 +87,7 @@ func (w *World) onMotion() {
 	m := w.cfg.Device.Motion
 	d := m.Duration.Sample(w.rng[streamMotion])
 	w.eng.At(later(later(w.now(), d), m.Every.Sample(w.rng[streamMotion])), evMotion, 0)
-	if until := later(w.now(), d); until > w.motionUntil {
-		w.motionUntil = until
-		w.eng.Set(&w.motionTimer, until, evMotionEnd, 0)
-	}
+	w.holdUntil(&w.motionUntil, &w.motionTimer, d, evMotionEnd)
 	if !w.moving() {
 		w.setState(LaneMotion, 1)
 		w.dozeMotion()
@@ -98,10 +105,7 @@ func (w *World) onCharging() {
 	c := w.cfg.Device.Charging
 	d := c.Duration.Sample(w.rng[streamCharging])
 	w.eng.At(later(later(w.now(), d), c.Every.Sample(w.rng[streamCharging])), evCharging, 0)
-	if until := later(w.now(), d); until > w.chargingUntil {
-		w.chargingUntil = until
-		w.eng.Set(&w.chargingTimer, until, evChargingEnd, 0)
-	}
+	w.holdUntil(&w.chargingUntil, &w.chargingTimer, d, evChargingEnd)
 	w.setState(LaneCharging, 1)
 	w.dozeActive()
 }

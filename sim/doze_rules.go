@@ -22,7 +22,7 @@ import "time"
 
 // dozeRestricts reports whether Doze holds the network back: deep or light idle.
 func (w *World) dozeRestricts() bool {
-	if !w.cfg.Platform.IsAndroid() {
+	if !w.android {
 		return false
 	}
 	return w.dozeState() == DozeIdle || w.lightState() == LightIdle
@@ -39,12 +39,12 @@ func (w *World) netBlocked() bool { return w.dozeRestricts() && !w.exempt() }
 
 // wakelocksIgnored reports whether Doze ignores the app's wakelocks now.
 func (w *World) wakelocksIgnored() bool {
-	return w.cfg.Platform.IsAndroid() && w.dozeState() == DozeIdle && !w.exempt()
+	return w.android && w.dozeState() == DozeIdle && !w.exempt()
 }
 
 // alarmsDeferred reports whether AlarmManager holds ordinary alarms back.
 func (w *World) alarmsDeferred() bool {
-	return w.cfg.Platform.IsAndroid() && w.dozeState() == DozeIdle
+	return w.android && w.dozeState() == DozeIdle
 }
 
 // allowFor puts the app on the temporary allowlist for d (a later grant

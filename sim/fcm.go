@@ -52,11 +52,10 @@ func (w *World) onFCM(i int32) {
 // releaseFCM delivers the normal-priority messages Doze held, now that it
 // does not.
 func (w *World) releaseFCM() {
-	for len(w.fcmHeld) > 0 {
-		push := w.fcmHeld[0]
-		w.fcmHeld = w.fcmHeld[1:]
-		w.fcmDeliver(push)
+	for i := 0; i < len(w.fcmHeld); i++ {
+		w.fcmDeliver(w.fcmHeld[i])
 	}
+	w.fcmHeld = w.fcmHeld[:0] // keep the array for the next window
 }
 
 // fcmDeliver gives the app an FCM message: it wakes for it, reads it, and

@@ -157,7 +157,7 @@ func (w *World) checkEnd() error {
 // Doze lets through: read from the lanes, not from the rule that drops
 // packets (doze_rules.go), so that a path that forgets the rule is caught.
 func (w *World) checkDozeFirewall(k pktKind) {
-	if !w.check || !w.cfg.Platform.IsAndroid() {
+	if !w.check || !w.android {
 		return
 	}
 	idle := w.state(LaneDoze) == uint8(DozeIdle) || w.state(LaneLight) == uint8(LightIdle)

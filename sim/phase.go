@@ -1,6 +1,9 @@
 package sim
 
-import "time"
+import (
+	"math/rand/v2"
+	"time"
+)
 
 // This file is where each periodic schedule starts. A real app was launched
 // at an unknown moment, so its keepalive cycle stands in a random phase to
@@ -51,16 +54,20 @@ func (w *World) phased(s phaseSlot, d time.Duration) time.Duration {
 // firstArrival is when a generator with gaps every (drawn from src) first
 // fires: the residual of the gap under way at time zero.
 func (w *World) firstArrival(s phaseSlot, every Dist, src stream) time.Duration {
-	switch every.Kind {
-	case Const:
-		return w.phased(s, every.Value)
-	case Exp:
+	if every.Kind == Exp {
 		return every.Sample(w.rng[src])
 	}
-	// Pick one of a few draws with probability proportional to its length:
-	// an approximately size-biased gap, of which the residual is a uniform
-	// fraction.
-	r := w.rng[streamPhase]
+	return residual(every, w.phase[s], w.rng[streamPhase])
+}
+
+// residual is u times the gap that straddles time zero: the gap itself for
+// a fixed one, else one of a few draws from r picked with probability
+// proportional to its length (an approximately size-biased gap). Not for an
+// exponential gap, whose residual is a plain draw.
+func residual(every Dist, u float64, r *rand.Rand) time.Duration {
+	if every.Kind == Const {
+		return time.Duration(u * float64(every.Value))
+	}
 	var draws [sizeBiasDraws]time.Duration
 	var sum float64
 	for i := range draws {
@@ -70,9 +77,9 @@ func (w *World) firstArrival(s phaseSlot, every Dist, src stream) time.Duration 
 	pick := r.Float64() * sum
 	for _, g := range draws {
 		if pick < float64(g) {
-			return w.phased(s, g)
+			return time.Duration(u * float64(g))
 		}
 		pick -= float64(g)
 	}
-	return w.phased(s, draws[sizeBiasDraws-1])
+	return time.Duration(u * float64(draws[sizeBiasDraws-1]))
 }

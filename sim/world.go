@@ -369,7 +369,7 @@ func (w *World) start() {
 			w.eng.At(e.At, evScripted, int64(i))
 		}
 	}
-	if cfg.Platform.IsAndroid() {
+	if w.android {
 		w.startAndroid()
 	}
 }
