@@ -44,13 +44,8 @@ type Rep struct {
 // is packed into the Rep (their storage is reused, so that a replication
 // allocates only its packed buckets); collect leaves them empty.
 func collect(r *sim.Result, scratch *[poolPush]hist.Histogram) Rep {
-	p := Rep{Rep: r.Rep}
-	c := &p.Counts
+	p := Rep{Rep: r.Rep, Counts: stats.CountsOf(r)}
 	for _, b := range r.Breaks {
-		c.BreaksTotal++
-		c.ByCause[b.Cause]++
-		c.ClientVia[b.ClientVia]++
-		c.ServerVia[b.ServerVia]++
 		if b.Client == sim.Unresolved {
 			p.ClientCensored++
 		} else {
@@ -61,9 +56,7 @@ func collect(r *sim.Result, scratch *[poolPush]hist.Histogram) Rep {
 		} else {
 			scratch[poolServer].Record(int64(b.Server))
 		}
-		if b.Recover == sim.Unresolved {
-			c.RecoverCensored++
-		} else {
+		if b.Recover != sim.Unresolved {
 			scratch[poolRecover].Record(int64(b.Recover))
 		}
 	}
@@ -72,9 +65,6 @@ func collect(r *sim.Result, scratch *[poolPush]hist.Histogram) Rep {
 		scratch[i].Reset()
 	}
 	p.Latency[poolPush] = r.PushLatency.Packed()
-	c.Pushes = r.Pushes
-	c.Kills, c.Pings, c.PingTimeouts, c.FalseTimeouts = r.Kills, r.Pings, r.PingTimeouts, r.FalseTimeouts
-	c.Connects, c.ConnectFailures = r.Connects, r.ConnectFails
 	p.Interval = [4]float64{stats.IntervalMean(r).Seconds(), stats.IntervalQuantile(r, 0.05).Seconds(),
 		stats.IntervalQuantile(r, 0.95).Seconds(), stats.SettleTime(r).Seconds()}
 	if r.SettledAt == sim.Unresolved {

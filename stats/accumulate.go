@@ -77,28 +77,48 @@ func (a *Accumulator) Add(r *sim.Result) {
 	s := &a.State
 	s.Have[r.Rep] = true
 	s.Reps[r.Rep] = scalarsOf(a.cfg, r)
-	c := &s.Counts
+	rc := CountsOf(r)
+	s.Counts.add(&rc)
 	for _, b := range r.Breaks {
-		c.BreaksTotal++
-		c.ByCause[b.Cause]++
-		c.ClientVia[b.ClientVia]++
-		c.ServerVia[b.ServerVia]++
 		open := int64(r.End - b.At)
 		recordOrCensor(&s.Client, &s.ClientOpen, b.Client, open)
 		recordOrCensor(&s.Server, &s.ServerOpen, b.Server, open)
-		if b.Recover == sim.Unresolved {
-			c.RecoverCensored++
-		} else {
+		if b.Recover != sim.Unresolved {
 			s.Recover.Record(int64(b.Recover))
 		}
 	}
 	s.Push.Merge(&r.PushLatency)
-	c.addTotals(&Counts{Pushes: r.Pushes, Kills: r.Kills, Pings: r.Pings, PingTimeouts: r.PingTimeouts,
-		FalseTimeouts: r.FalseTimeouts, Connects: r.Connects, ConnectFailures: r.ConnectFails})
 }
 
-// addTotals adds d's push counts and run counters to c.
-func (c *Counts) addTotals(d *Counts) {
+// CountsOf is replication r's counts: its breaks, by cause and by how each
+// side learned of them, the recoveries it never saw, its pushes and its
+// counters.
+func CountsOf(r *sim.Result) Counts {
+	c := Counts{Pushes: r.Pushes, Kills: r.Kills, Pings: r.Pings, PingTimeouts: r.PingTimeouts,
+		FalseTimeouts: r.FalseTimeouts, Connects: r.Connects, ConnectFailures: r.ConnectFails,
+		BreaksTotal: len(r.Breaks)}
+	for _, b := range r.Breaks {
+		c.ByCause[b.Cause]++
+		c.ClientVia[b.ClientVia]++
+		c.ServerVia[b.ServerVia]++
+		if b.Recover == sim.Unresolved {
+			c.RecoverCensored++
+		}
+	}
+	return c
+}
+
+// add adds d to c.
+func (c *Counts) add(d *Counts) {
+	for i := range c.ByCause {
+		c.ByCause[i] += d.ByCause[i]
+	}
+	for i := range c.ClientVia {
+		c.ClientVia[i] += d.ClientVia[i]
+		c.ServerVia[i] += d.ServerVia[i]
+	}
+	c.RecoverCensored += d.RecoverCensored
+	c.BreaksTotal += d.BreaksTotal
 	c.Pushes.Sent += d.Pushes.Sent
 	c.Pushes.Delivered += d.Pushes.Delivered
 	c.Pushes.Lost += d.Pushes.Lost
@@ -166,17 +186,7 @@ func (a *Accumulator) Merge(o *AccState) error {
 		}
 		s.Have[i], s.Reps[i] = true, o.Reps[i]
 	}
-	c, d := &s.Counts, &o.Counts
-	for i := range c.ByCause {
-		c.ByCause[i] += d.ByCause[i]
-	}
-	for i := range c.ClientVia {
-		c.ClientVia[i] += d.ClientVia[i]
-		c.ServerVia[i] += d.ServerVia[i]
-	}
-	c.RecoverCensored += d.RecoverCensored
-	c.addTotals(d)
-	c.BreaksTotal += d.BreaksTotal
+	s.Counts.add(&o.Counts)
 	s.Client.Merge(&o.Client)
 	s.Server.Merge(&o.Server)
 	s.Recover.Merge(&o.Recover)
