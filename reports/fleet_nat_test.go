@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -35,7 +36,7 @@ func TestFleetNATIsExplained(t *testing.T) {
 	if first.EffectiveIntervalS != 600 || last.EffectiveIntervalS != 2400 || sharePct(fleet.CDF(40*time.Minute)) != "92%" {
 		t.Errorf("fixture moved: intervals %gs to %gs, share %s", first.EffectiveIntervalS, last.EffectiveIntervalS, sharePct(fleet.CDF(40*time.Minute)))
 	}
-	if !slicesContain(sweepNotes(res), note) {
+	if !slices.Contains(sweepNotes(res), note) {
 		t.Error("the fleet note is not among the sweep's notes")
 	}
 
@@ -56,13 +57,4 @@ func TestFleetNATIsExplained(t *testing.T) {
 	if marks := natFleetMarks(res); len(marks) != 0 {
 		t.Errorf("a fleet far past the sweep is marked: %+v", marks)
 	}
-}
-
-func slicesContain(l []string, s string) bool {
-	for _, x := range l {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
